@@ -1,0 +1,1 @@
+"""Footage engine: probe files, exact frames by timestamp, cached back-steps, filmstrips."""

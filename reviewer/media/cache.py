@@ -1,0 +1,86 @@
+"""A memory-capped store of decoded frames, evicting those farthest from where the user is.
+
+Frames stay in the decoder's own compact format (yuv420p is half the size of
+BGR) and are converted only when shown; see docs/adr/0001.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Hashable
+
+import av.video.frame
+
+from reviewer.media.frame import frame_bytes
+
+DEFAULT_CAP_BYTES = 384 * 1024 * 1024
+
+Key = tuple[Hashable, int]
+
+
+class FrameCache:
+    """Decoded frames keyed by (owner, display index), at most ``cap_bytes`` of pixels."""
+
+    def __init__(self, cap_bytes: int = DEFAULT_CAP_BYTES) -> None:
+        self.cap_bytes = cap_bytes
+        self._frames: dict[Key, av.video.frame.VideoFrame] = {}
+        self._sizes: dict[Key, int] = {}
+        self._used = 0
+        self._focus: Key = (None, 0)
+        self._lock = threading.Lock()
+
+    @property
+    def used_bytes(self) -> int:
+        return self._used
+
+    def __len__(self) -> int:
+        return len(self._frames)
+
+    def get(self, owner: Hashable, index: int) -> av.video.frame.VideoFrame | None:
+        with self._lock:
+            return self._frames.get((owner, index))
+
+    def __contains__(self, key: Key) -> bool:
+        with self._lock:
+            return key in self._frames
+
+    def focus(self, owner: Hashable, index: int) -> None:
+        """Tell the cache where the viewer is: eviction starts farthest from here."""
+        self._focus = (owner, index)
+
+    def put(self, owner: Hashable, index: int, video: av.video.frame.VideoFrame) -> None:
+        size = frame_bytes(video)
+        with self._lock:
+            key = (owner, index)
+            if key in self._frames:
+                return
+            self._frames[key] = video
+            self._sizes[key] = size
+            self._used += size
+            self._evict_locked(keep=key)
+
+    def _distance(self, key: Key) -> float:
+        owner, index = self._focus
+        if key[0] != owner:
+            return float("inf")
+        return abs(key[1] - index) + (0.5 if key[1] > index else 0.0)  # keep history over future
+
+    def _evict_locked(self, keep: Key) -> None:
+        while self._used > self.cap_bytes and len(self._frames) > 1:
+            victim = max((k for k in self._frames if k != keep), key=self._distance)
+            self._used -= self._sizes.pop(victim)
+            del self._frames[victim]
+
+    def clear(self, owner: Hashable | None = None) -> None:
+        with self._lock:
+            for key in [k for k in self._frames if owner is None or k[0] == owner]:
+                self._used -= self._sizes.pop(key)
+                del self._frames[key]
+
+    def contiguous_below(self, owner: Hashable, index: int) -> int:
+        """Lowest j such that frames j..index are all cached (index+1 if index is not)."""
+        with self._lock:
+            j = index
+            while (owner, j) in self._frames:
+                j -= 1
+            return j + 1

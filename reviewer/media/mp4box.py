@@ -1,0 +1,44 @@
+"""Just enough of the ISO-BMFF box layout to tell a cut-off recording from a non-video.
+
+A phone or body camera writes the index (moov) last; if the battery dies the
+file has ftyp + mdat and no moov. FFmpeg only says "moov atom not found",
+which would read to a reviewer as "not a video".
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+_KNOWN = {b"ftyp", b"mdat", b"moov", b"free", b"skip", b"wide", b"uuid", b"pnot", b"meta"}
+
+
+def top_level_boxes(path: Path, limit: int = 64) -> list[bytes]:
+    """Types of the top-level boxes, in order, stopping at the first implausible header."""
+    size_total = path.stat().st_size
+    found: list[bytes] = []
+    with path.open("rb") as fh:
+        offset = 0
+        while offset + 8 <= size_total and len(found) < limit:
+            fh.seek(offset)
+            size, kind = struct.unpack(">I4s", fh.read(8))
+            if kind not in _KNOWN and not kind.isalnum():
+                break
+            found.append(kind)
+            if size == 1:
+                size = struct.unpack(">Q", fh.read(8))[0]
+            elif size == 0:  # "extends to end of file": how an unfinished mdat looks
+                break
+            if size < 8:
+                break
+            offset += size
+    return found
+
+
+def is_unfinished_recording(path: Path) -> bool:
+    """True for an MP4/MOV that has media data but never got its index."""
+    try:
+        boxes = top_level_boxes(path)
+    except OSError:
+        return False
+    return bool(boxes) and boxes[0] == b"ftyp" and b"mdat" in boxes and b"moov" not in boxes

@@ -1,0 +1,1 @@
+"""Qt user interface: widgets, item models and workers over the Qt-free ``reviewer`` core."""
