@@ -12,6 +12,8 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
+
 from reviewer.media.cache import FrameCache
 from reviewer.media.frame import Frame
 from reviewer.media.source import FrameSource
@@ -43,6 +45,12 @@ class Recording:
     @property
     def duration_ms(self) -> int:
         return self._first_ms[-1] + self.sources[-1].duration_ms
+
+    def frame_times_ms(self) -> np.ndarray:
+        """Start of every frame on the shared timeline, in ms."""
+        return np.concatenate(
+            [s.index.ms + first for s, first in zip(self.sources, self._first_ms, strict=True)]
+        )
 
     def locate(self, i: int) -> tuple[int, int]:
         """(chunk, index within the chunk) of global frame ``i``."""

@@ -1,0 +1,150 @@
+"""The project schema as ordered migrations (sqlite-utils ``Migrations``).
+
+Each step runs in its own transaction together with the record that it
+ran, and sets ``PRAGMA user_version`` to its number so that a version can
+be read without trusting table contents. Never edit a released step:
+add a new one, and a fixture test for the version before it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "shenpian"
+STATUS_CHECK = "status IN ('pending', 'in_progress', 'rectified', 'not_required')"
+
+_CORE = [
+    "CREATE TABLE project (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE reviewers (name TEXT PRIMARY KEY, created_at TEXT NOT NULL)",
+    """CREATE TABLE codebook (
+        one INTEGER PRIMARY KEY CHECK (one = 1), book_id TEXT NOT NULL,
+        version INTEGER NOT NULL, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,
+        required_fields TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+    """CREATE TABLE categories (
+        id TEXT PRIMARY KEY, label_zh TEXT NOT NULL, label_en TEXT NOT NULL,
+        colour TEXT NOT NULL, hotkey TEXT NOT NULL, position INTEGER NOT NULL,
+        retired INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE sub_problems (
+        id TEXT PRIMARY KEY, category_id TEXT NOT NULL REFERENCES categories(id),
+        label_zh TEXT NOT NULL, label_en TEXT NOT NULL, position INTEGER NOT NULL,
+        retired INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE counties (
+        id TEXT PRIMARY KEY, label_zh TEXT NOT NULL, label_en TEXT NOT NULL,
+        position INTEGER NOT NULL, retired INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE townships (
+        id TEXT PRIMARY KEY, county_id TEXT NOT NULL REFERENCES counties(id),
+        label_zh TEXT NOT NULL, label_en TEXT NOT NULL, position INTEGER NOT NULL,
+        retired INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE units (
+        id TEXT PRIMARY KEY, label_zh TEXT NOT NULL, label_en TEXT NOT NULL,
+        position INTEGER NOT NULL, retired INTEGER NOT NULL DEFAULT 0)""",
+    """CREATE TABLE media (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, size_bytes INTEGER NOT NULL,
+        head_tail_sha256 TEXT NOT NULL, full_sha256 TEXT, abs_path TEXT NOT NULL,
+        rel_path TEXT, duration_ms INTEGER NOT NULL, info TEXT NOT NULL,
+        online INTEGER NOT NULL DEFAULT 1, recording_id TEXT,
+        chunk_index INTEGER NOT NULL DEFAULT 0, position INTEGER NOT NULL,
+        added_at TEXT NOT NULL, added_by TEXT NOT NULL)""",
+    "CREATE INDEX media_fingerprint ON media (size_bytes, head_tail_sha256)",
+    # An explicit INTEGER PRIMARY KEY keeps row ids stable across VACUUM,
+    # which the full-text index (keyed by row id) depends on.
+    f"""CREATE TABLE tags (
+        id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+        media_id TEXT NOT NULL REFERENCES media(id),
+        start_ms INTEGER NOT NULL CHECK (start_ms >= 0),
+        end_ms INTEGER CHECK (end_ms IS NULL OR end_ms >= start_ms),
+        frame_pts INTEGER,
+        category_id TEXT NOT NULL REFERENCES categories(id),
+        sub_problem_id TEXT REFERENCES sub_problems(id),
+        county_id TEXT REFERENCES counties(id),
+        township_id TEXT REFERENCES townships(id),
+        place TEXT NOT NULL DEFAULT '',
+        unit_id TEXT REFERENCES units(id),
+        severity INTEGER CHECK (severity IS NULL OR severity BETWEEN 1 AND 3),
+        status TEXT NOT NULL DEFAULT 'pending' CHECK ({STATUS_CHECK}),
+        note TEXT NOT NULL DEFAULT '', stills TEXT NOT NULL DEFAULT '[]',
+        reviewer TEXT NOT NULL REFERENCES reviewers(name),
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1, deleted_at TEXT, deleted_by TEXT)""",
+    "CREATE INDEX tags_media_time ON tags (media_id, start_ms)",
+    "CREATE INDEX tags_category ON tags (category_id)",
+    "CREATE INDEX tags_county ON tags (county_id)",
+    "CREATE INDEX tags_unit ON tags (unit_id)",
+    "CREATE INDEX tags_status ON tags (status)",
+    "CREATE INDEX tags_reviewer ON tags (reviewer)",
+]
+
+_AUDIT = [
+    """CREATE TABLE audit (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, reviewer TEXT NOT NULL,
+        action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
+        before TEXT, after TEXT)""",
+    "CREATE INDEX audit_entity ON audit (entity, entity_id)",
+]
+
+# Trigram FTS finds Chinese substrings of 3+ characters; shorter queries use LIKE.
+_SEARCH = [
+    """CREATE VIRTUAL TABLE tags_fts USING fts5(
+        place, note, content='tags', content_rowid='id', tokenize='trigram')""",
+    """CREATE TRIGGER tags_fts_insert AFTER INSERT ON tags BEGIN
+        INSERT INTO tags_fts (rowid, place, note) VALUES (new.id, new.place, new.note); END""",
+    """CREATE TRIGGER tags_fts_delete AFTER DELETE ON tags BEGIN
+        INSERT INTO tags_fts (tags_fts, rowid, place, note)
+        VALUES ('delete', old.id, old.place, old.note); END""",
+    """CREATE TRIGGER tags_fts_update AFTER UPDATE OF place, note ON tags BEGIN
+        INSERT INTO tags_fts (tags_fts, rowid, place, note)
+        VALUES ('delete', old.id, old.place, old.note);
+        INSERT INTO tags_fts (rowid, place, note) VALUES (new.id, new.place, new.note); END""",
+    # Tags written by version 2 are indexed here.
+    "INSERT INTO tags_fts (tags_fts) VALUES ('rebuild')",
+]
+
+STEPS: tuple[tuple[str, list[str]], ...] = (
+    ("0001_core", _CORE),
+    ("0002_audit", _AUDIT),
+    ("0003_search", _SEARCH),
+)
+SCHEMA_VERSION = len(STEPS)
+
+
+def _step(number: int, statements: list[str]) -> object:
+    def run(db: Database) -> None:
+        for sql in statements:
+            db.execute(sql)
+        db.execute(f"PRAGMA user_version = {number}")
+
+    return run
+
+
+def migrations() -> Migrations:
+    steps = Migrations(MIGRATION_SET)
+    for number, (name, statements) in enumerate(STEPS, start=1):
+        steps(name=name)(_step(number, statements))  # type: ignore[arg-type]
+    return steps
+
+
+def _database(conn: sqlite3.Connection) -> Database:
+    return Database(conn, recursive_triggers=False)
+
+
+def read_version(conn: sqlite3.Connection) -> tuple[int, set[str]]:
+    """``user_version`` and the names of applied steps; read-only."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    applied = {m.name for m in migrations().applied(_database(conn))}
+    return version, applied
+
+
+def is_newer(version: int, applied: set[str]) -> bool:
+    known = {name for name, _ in STEPS}
+    return version > SCHEMA_VERSION or bool(applied - known)
+
+
+def pending_steps(conn: sqlite3.Connection) -> list[str]:
+    return [m.name for m in migrations().pending(_database(conn))]
+
+
+def upgrade(conn: sqlite3.Connection, stop_before: str | None = None) -> None:
+    """Apply pending steps, each in one transaction (``stop_before`` makes test fixtures)."""
+    migrations().apply(_database(conn), stop_before=stop_before)

@@ -1,0 +1,87 @@
+"""Tag filters as SQL: every criterion a tag table, an export or a merge view needs.
+
+Free text uses the trigram full-text index for terms of 3+ characters;
+shorter terms (most Chinese words: 垃圾, 厕所) fall back to LIKE, because
+a trigram index cannot answer them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reviewer.store.rows import TAG_SELECT
+
+_TEXT_FIELDS = ("place", "note")
+_NULLABLE = {"sub_problem_id", "county_id", "township_id", "unit_id", "severity"}
+_IN_FILTERS = (
+    ("categories", "category_id"), ("sub_problems", "sub_problem_id"), ("counties", "county_id"),
+    ("townships", "township_id"), ("units", "unit_id"), ("statuses", "status"),
+    ("reviewers", "reviewer"), ("media", "media_id"), ("severities", "severity"),
+)
+TRIGRAM = 3
+
+
+@dataclass(frozen=True)
+class TagFilter:
+    """Empty fields do not filter; several values in one field mean any of them."""
+
+    categories: tuple[str, ...] = ()
+    sub_problems: tuple[str, ...] = ()
+    counties: tuple[str, ...] = ()
+    townships: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
+    media: tuple[str, ...] = ()
+    severities: tuple[int, ...] = ()
+    from_ms: int | None = None  # tags overlapping [from_ms, to_ms] on their footage
+    to_ms: int | None = None
+    complete: bool | None = None  # True: complete only, False: incomplete only
+    text: str = ""
+    deleted: bool = False  # True: only tombstones (a "recently deleted" view)
+
+
+def build(f: TagFilter, required: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """SELECT over tags with ``f`` applied, in footage then time order."""
+    where = ["t.deleted_at IS NOT NULL" if f.deleted else "t.deleted_at IS NULL"]
+    params: list[Any] = []
+    for attr, column in _IN_FILTERS:
+        values = getattr(f, attr)
+        if values:
+            where.append(f"t.{column} IN ({', '.join('?' for _ in values)})")
+            params.extend(values)
+    _time_range(f, where, params)
+    if f.complete is not None:
+        where.append(completeness(required) if f.complete else f"NOT {completeness(required)}")
+    for term in f.text.split():
+        _text_term(term, where, params)
+    sql = (TAG_SELECT + " JOIN media m ON m.id = t.media_id WHERE " + " AND ".join(where)
+           + " ORDER BY m.position, t.start_ms, t.created_at, t.uuid")
+    return sql, params
+
+
+def _time_range(f: TagFilter, where: list[str], params: list[Any]) -> None:
+    if f.from_ms is not None:
+        where.append("COALESCE(t.end_ms, t.start_ms) >= ?")
+        params.append(f.from_ms)
+    if f.to_ms is not None:
+        where.append("t.start_ms <= ?")
+        params.append(f.to_ms)
+
+
+def completeness(required: tuple[str, ...]) -> str:
+    """An SQL condition true when every code-book-required field is filled."""
+    parts = [f"t.{name} IS NOT NULL" if name in _NULLABLE else f"trim(t.{name}) <> ''"
+             for name in required if name in _NULLABLE or name in _TEXT_FIELDS]
+    return "(" + (" AND ".join(parts) or "1") + ")"
+
+
+def _text_term(term: str, where: list[str], params: list[Any]) -> None:
+    if len(term) >= TRIGRAM:
+        where.append("t.id IN (SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?)")
+        params.append('"' + term.replace('"', '""') + '"')
+        return
+    pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    where.append("(" + " OR ".join(f"t.{c} LIKE ? ESCAPE '\\'" for c in _TEXT_FIELDS) + ")")
+    params.extend([pattern] * len(_TEXT_FIELDS))

@@ -1,0 +1,77 @@
+import pytest
+
+from reviewer.store.search import TagFilter
+
+
+@pytest.fixture
+def tagged(project, media_id):
+    rows = [
+        (0, None, "qing-laji", "xianggelila", "zhifa", "pending", "建塘镇农贸市场", "垃圾乱堆，污水横流", 2),
+        (5000, 9000, "sao-cesuo", "deqin", "zhujian", "rectified", "升平镇公厕", "厕所脏乱", None),
+        (12000, None, "jing-canguan", "weixi", "shichang", "in_progress", "保和镇餐馆", "后厨 100% 油污_a", 3),
+        (20000, None, "qing-laji", "deqin", None, "pending", "", "河道漂浮垃圾", 1),
+    ]
+    ids = []
+    for start, end, cat, county, unit, status, place, note, severity in rows:
+        ids.append(project.add_tag(media_id, start, cat, end_ms=end, county_id=county,
+                                   unit_id=unit, status=status, place=place, note=note,
+                                   severity=severity).select)
+    return project, ids
+
+
+def _find(project, **kw):
+    return {t.note for t in project.tags(TagFilter(**kw))}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("垃", {"垃圾乱堆，污水横流", "河道漂浮垃圾"}),  # 1 character: LIKE fallback
+        ("垃圾", {"垃圾乱堆，污水横流", "河道漂浮垃圾"}),  # 2 characters: LIKE fallback
+        ("公厕", {"厕所脏乱"}),  # found in the place
+        ("农贸市场", {"垃圾乱堆，污水横流"}),  # 4 characters: trigram FTS
+        ("漂浮垃圾", {"河道漂浮垃圾"}),
+        ("垃圾 河道", {"河道漂浮垃圾"}),  # terms AND together
+        ("100%", {"后厨 100% 油污_a"}),
+        ("%", {"后厨 100% 油污_a"}),  # LIKE wildcards are literal
+        ("_a", {"后厨 100% 油污_a"}),
+        ('"', set()),
+        ("不存在", set()),
+    ],
+)
+def test_chinese_text_search_short_and_long(tagged, query, expected):
+    project, _ = tagged
+    assert _find(project, text=query) == expected
+
+
+def test_filters_combine(tagged):
+    project, _ = tagged
+    assert _find(project, categories=("qing-laji",), counties=("deqin",)) == {"河道漂浮垃圾"}
+    assert _find(project, statuses=("pending", "in_progress")) == {
+        "垃圾乱堆，污水横流", "后厨 100% 油污_a", "河道漂浮垃圾"}
+    assert _find(project, units=("zhujian",)) == {"厕所脏乱"}
+    assert _find(project, severities=(3,)) == {"后厨 100% 油污_a"}
+    assert _find(project, reviewers=("张三",)) == _find(project)
+    assert _find(project, reviewers=("李四",)) == set()
+    assert _find(project, from_ms=8000, to_ms=15000) == {"厕所脏乱", "后厨 100% 油污_a"}
+
+
+def test_completeness_follows_the_code_book(tagged):
+    project, _ = tagged
+    # Default code book requires sub-problem, county, place, unit and severity.
+    assert _find(project, complete=True) == set()
+    incomplete = project.tags(TagFilter(complete=False))
+    assert len(incomplete) == 4
+    uuid = incomplete[0].uuid
+    project.edit_tag(uuid, sub_problem_id="qing-laji.luan-dui")
+    assert [t.uuid for t in project.tags(TagFilter(complete=True))] == [uuid]
+
+
+def test_search_follows_edits_and_deletes(tagged):
+    project, ids = tagged
+    project.edit_tag(ids[0], note="路边堆放建筑废料")
+    assert _find(project, text="建筑废料") == {"路边堆放建筑废料"}
+    assert _find(project, text="污水横流") == set()
+    project.delete_tag(ids[3])
+    assert _find(project, text="垃圾") == set()
+    assert _find(project, text="垃圾", deleted=True) == {"河道漂浮垃圾"}

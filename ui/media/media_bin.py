@@ -1,0 +1,60 @@
+"""The project's footage list: offline files marked, double-click opens, relink finds moved files."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from reviewer.store.model import Changes, Media
+from reviewer.timecode import format_ms
+from ui.project.session import ProjectSession
+
+MEDIA_ID_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class MediaBin(QWidget):
+    openRequested = Signal(str)  # media id
+    addRequested = Signal()
+    relinkRequested = Signal()
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mediaBin")
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        self.list = QListWidget()
+        self.list.setObjectName("mediaList")
+        self.list.itemActivated.connect(lambda item: self.openRequested.emit(item.data(MEDIA_ID_ROLE)))
+        self.add = QPushButton(self.tr("Add footage…"))
+        self.add.clicked.connect(self.addRequested)
+        self.relink = QPushButton(self.tr("Find moved footage…"))
+        self.relink.clicked.connect(self.relinkRequested)
+        for w in (self.list, self.add, self.relink):
+            layout.addWidget(w)
+        session.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.media:
+            self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for media in self.session.project.media():
+            self.list.addItem(self._item(media))
+        self.add.setEnabled(not self.session.read_only)
+        self.relink.setEnabled(not self.session.read_only)
+
+    def _item(self, media: Media) -> QListWidgetItem:
+        online = self.session.project.locate(media) is not None
+        text = f"{media.name}\n{format_ms(media.duration_ms)}"
+        if not online:
+            text += "  " + self.tr("(offline)")
+        item = QListWidgetItem(text)
+        item.setData(MEDIA_ID_ROLE, media.id)
+        if not online:
+            item.setForeground(QBrush(QColor(150, 150, 150)))
+            item.setToolTip(self.tr("File not found; use “Find moved footage…”"))
+        return item

@@ -1,0 +1,118 @@
+"""Paints the current frame: fit to the widget, zoom and pan, and a view-only lift for dark footage."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def lift_lut(brightness: int, contrast: float) -> np.ndarray:
+    """A 256-entry table: contrast around mid-grey, then brightness; clipped to 0..255."""
+    x = np.arange(256, dtype=np.float32)
+    y = (x - 128.0) * contrast + 128.0 + brightness
+    return np.clip(y, 0, 255).astype(np.uint8)
+
+
+def apply_lift(image: QImage, brightness: int, contrast: float) -> QImage:
+    if brightness == 0 and contrast == 1.0:
+        return image
+    src = image.convertToFormat(QImage.Format.Format_BGR888)
+    w, h, stride = src.width(), src.height(), src.bytesPerLine()
+    buf = np.frombuffer(src.constBits(), np.uint8, count=stride * h).reshape(h, stride)
+    out = lift_lut(brightness, contrast)[buf]
+    return QImage(out.data, w, h, stride, QImage.Format.Format_BGR888).copy()
+
+
+class VideoView(QWidget):
+    """Shows one image; the wheel zooms about the cursor, dragging pans, double-click fits."""
+
+    zoomChanged = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("videoView")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 180)
+        self._source = QImage()
+        self._shown = QImage()
+        self._zoom = 1.0  # 1.0 = fit to widget
+        self._center = QPointF(0.5, 0.5)  # image point at the widget's centre, 0..1
+        self._drag_from: QPointF | None = None
+        self._brightness, self._contrast = 0, 1.0
+
+    def set_image(self, image: QImage) -> None:
+        self._source = image
+        self._shown = apply_lift(image, self._brightness, self._contrast)
+        self.update()
+
+    def image(self) -> QImage:
+        return self._source
+
+    def set_lift(self, brightness: int, contrast: float) -> None:
+        self._brightness, self._contrast = brightness, contrast
+        self.set_image(self._source)
+
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    def set_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
+        zoom = min(max(zoom, 1.0), 16.0)
+        if anchor is not None and not self._source.isNull():
+            before = self._image_point(anchor)
+            self._zoom = zoom
+            after = self._image_point(anchor)
+            self._center += before - after
+        self._zoom = zoom
+        if zoom == 1.0:
+            self._center = QPointF(0.5, 0.5)
+        self.update()
+        self.zoomChanged.emit(zoom)
+
+    def target_rect(self) -> QRectF:
+        """Where the image is painted, in widget coordinates."""
+        if self._source.isNull():
+            return QRectF()
+        iw, ih = self._source.width(), self._source.height()
+        fit = min(self.width() / iw, self.height() / ih) * self._zoom
+        w, h = iw * fit, ih * fit
+        x = self.width() / 2 - self._center.x() * w
+        y = self.height() / 2 - self._center.y() * h
+        return QRectF(x, y, w, h)
+
+    def _image_point(self, pos: QPointF) -> QPointF:
+        r = self.target_rect()
+        return QPointF((pos.x() - r.x()) / r.width(), (pos.y() - r.y()) / r.height())
+
+    def paintEvent(self, _event: object) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(20, 20, 20))
+        if not self._shown.isNull():
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._zoom < 2)
+            painter.drawImage(self.target_rect(), self._shown)
+        painter.end()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        factor = 1.25 if event.angleDelta().y() > 0 else 0.8
+        self.set_zoom(self._zoom * factor, event.position())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._zoom > 1.0:
+            self._drag_from = event.position()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is None:
+            return
+        r = self.target_rect()
+        delta = event.position() - self._drag_from
+        self._center -= QPointF(delta.x() / r.width(), delta.y() / r.height())
+        self._drag_from = event.position()
+        self.update()
+
+    def mouseReleaseEvent(self, _event: QMouseEvent) -> None:
+        self._drag_from = None
+
+    def mouseDoubleClickEvent(self, _event: QMouseEvent) -> None:
+        self.set_zoom(1.0)

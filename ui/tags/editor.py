@@ -1,0 +1,164 @@
+"""Edits one tag; every field change is committed at once (one undo step each).
+
+The editor holds only which tag it shows; the values always come from
+the store, so an undo or another view's edit shows up here too.
+Mandatory fields are outlined until filled.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from reviewer.codebook.model import SEVERITIES, STATUS_LABELS
+from reviewer.store.model import Changes, Tag
+from reviewer.timecode import format_ms
+from ui.project.session import ProjectSession
+
+_MISSING_STYLE = "border: 2px solid #e0662b;"
+
+
+class NoteEdit(QPlainTextEdit):
+    """Commits when focus leaves, not per keystroke (one undo step per note edit)."""
+
+    committed = Signal(str)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        self.committed.emit(self.toPlainText())
+        super().focusOutEvent(event)
+
+
+class TagEditor(QWidget):
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tagEditor")
+        self.session = session
+        self.uuid: str | None = None
+        self._build()
+        session.changed.connect(self._on_changed)
+        self.show_tag(None)
+
+    def _build(self) -> None:
+        form = QFormLayout(self)
+        self.heading = QLabel()
+        form.addRow(self.heading)
+        self.category = self._combo("category_id")
+        self.sub_problem = self._combo("sub_problem_id")
+        self.county = self._combo("county_id")
+        self.township = self._combo("township_id")
+        self.place = QLineEdit()
+        self.place.setObjectName("place")
+        self.place.editingFinished.connect(lambda: self._commit("place", self.place.text().strip()))
+        self.unit = self._combo("unit_id")
+        self.severity = self._combo("severity")
+        self.status = self._combo("status")
+        self.note = NoteEdit()
+        self.note.setObjectName("note")
+        self.note.setMaximumHeight(90)
+        self.note.committed.connect(lambda text: self._commit("note", text))
+        self.stills = QLabel()
+        for label, widget in (
+            (self.tr("Category"), self.category), (self.tr("Problem"), self.sub_problem),
+            (self.tr("County"), self.county), (self.tr("Township"), self.township),
+            (self.tr("Place"), self.place), (self.tr("Responsible unit"), self.unit),
+            (self.tr("Severity"), self.severity), (self.tr("Status"), self.status),
+            (self.tr("Note"), self.note), (self.tr("Stills"), self.stills),
+        ):
+            form.addRow(label, widget)
+        self._fields = {
+            "category_id": self.category, "sub_problem_id": self.sub_problem,
+            "county_id": self.county, "township_id": self.township, "place": self.place,
+            "unit_id": self.unit, "severity": self.severity, "status": self.status,
+            "note": self.note,
+        }
+
+    def _combo(self, field: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(field)
+        combo.activated.connect(lambda _i, c=combo, f=field: self._commit(f, c.currentData()))
+        return combo
+
+    # -- showing ----------------------------------------------------------
+
+    def show_tag(self, uuid: str | None) -> None:
+        self.uuid = uuid
+        tag = self._current()
+        self.setEnabled(tag is not None and not self.session.read_only)
+        if tag is None:
+            self.heading.setText(self.tr("No tag selected"))
+            return
+        self._fill(tag)
+
+    def _current(self) -> Tag | None:
+        if self.uuid is None:
+            return None
+        tag = self.session.tag(self.uuid)
+        return None if tag.deleted else tag
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.codebook or (self.uuid is not None and self.uuid in changes.tags):
+            self.show_tag(self.uuid)
+
+    def _fill(self, tag: Tag) -> None:
+        book, lang = self.session.codebook(), self.session.lang
+        span = format_ms(tag.start_ms) + ("" if tag.end_ms is None else f" – {format_ms(tag.end_ms)}")
+        self.heading.setText(self.tr("Tag at %1").replace("%1", span))
+        category = book.category(tag.category_id)
+        self._options(self.category, [(c.id, c.label.text(lang)) for c in book.categories], tag.category_id, False)
+        subs = category.sub_problems if category else ()
+        self._options(self.sub_problem, [(s.id, s.label.text(lang)) for s in subs], tag.sub_problem_id)
+        self._options(self.county, [(c.id, c.label.text(lang)) for c in book.counties], tag.county_id)
+        county = book.county(tag.county_id) if tag.county_id else None
+        towns = county.townships if county else ()
+        self._options(self.township, [(t.id, t.label.text(lang)) for t in towns], tag.township_id)
+        self._options(self.unit, [(u.id, u.label.text(lang)) for u in book.units], tag.unit_id)
+        self._options(self.severity, [(s, "●" * s) for s in SEVERITIES], tag.severity)
+        statuses = [(k, v[1] if lang.startswith("en") else v[0]) for k, v in STATUS_LABELS.items()]
+        self._options(self.status, statuses, tag.status, False)
+        self._set_text(self.place, tag.place)
+        if self.note.toPlainText() != tag.note:
+            with QSignalBlocker(self.note):
+                self.note.setPlainText(tag.note)
+        self.stills.setText(self.tr("%n still(s)", "", len(tag.stills)))
+        self._mark_missing(self.session.project.missing_fields(tag))
+
+    def _options(self, combo: QComboBox, items: list, current: object, blank: bool = True) -> None:
+        with QSignalBlocker(combo):
+            combo.clear()
+            if blank:
+                combo.addItem("—", None)
+            for value, text in items:
+                combo.addItem(text, value)
+            at = combo.findData(current)
+            combo.setCurrentIndex(max(at, 0))
+
+    def _set_text(self, edit: QLineEdit, text: str) -> None:
+        if edit.text() != text:
+            with QSignalBlocker(edit):
+                edit.setText(text)
+
+    def _mark_missing(self, missing: tuple[str, ...]) -> None:
+        for field, widget in self._fields.items():
+            widget.setStyleSheet(_MISSING_STYLE if field in missing else "")
+            widget.setProperty("missing", field in missing)
+
+    # -- committing -------------------------------------------------------
+
+    def _commit(self, field: str, value: object) -> None:
+        tag = self._current()
+        if tag is None or getattr(tag, field) == value:
+            return
+        fields: dict[str, object] = {field: value}
+        # A sub-problem belongs to a category, a township to a county: clear what no longer fits.
+        if field == "category_id":
+            fields["sub_problem_id"] = None
+        if field == "county_id":
+            fields["township_id"] = None
+        self.session.edit_tag(tag.uuid, **fields)

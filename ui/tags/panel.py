@@ -1,0 +1,140 @@
+"""Tag table with its filter bar; double-click seeks, right-click edits every selected tag."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.codebook.model import SEVERITIES, STATUS_LABELS
+from reviewer.store.model import Changes
+from reviewer.store.search import TagFilter
+from ui.project.session import ProjectSession
+from ui.tags.table_model import SORT_ROLE, UUID_ROLE, TagTableModel
+
+
+class TagPanel(QWidget):
+    tagActivated = Signal(str)
+    selectionChanged = Signal(list)
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tagPanel")
+        self.session = session
+        self.model = TagTableModel(session, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(self._filter_bar())
+        self.table = QTableView()
+        self.table.setObjectName("tagTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.table.doubleClicked.connect(lambda ix: self.tagActivated.emit(ix.data(UUID_ROLE)))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selectionChanged.emit(self.selected()))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        session.changed.connect(self._on_changed)
+
+    # -- filters ----------------------------------------------------------
+
+    def _filter_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("tagSearch")
+        self.search.setPlaceholderText(self.tr("Search place and note (e.g. 垃圾)"))
+        self.search.textChanged.connect(self._apply_filter)
+        self.category = QComboBox(objectName="filterCategory")
+        self.county = QComboBox(objectName="filterCounty")
+        self.status = QComboBox(objectName="filterStatus")
+        self.reviewer = QComboBox(objectName="filterReviewer")
+        self.incomplete = QCheckBox(self.tr("Incomplete only"), objectName="filterIncomplete")
+        self.incomplete.toggled.connect(self._apply_filter)
+        for combo in (self.category, self.county, self.status, self.reviewer):
+            combo.activated.connect(self._apply_filter)
+            bar.addWidget(combo)
+        bar.addWidget(self.incomplete)
+        bar.addWidget(self.search, 1)
+        self._fill_filters()
+        return bar
+
+    def _fill_filters(self) -> None:
+        book, lang = self.session.codebook(), self.session.lang
+        statuses = [(k, v[1] if lang.startswith("en") else v[0]) for k, v in STATUS_LABELS.items()]
+        self._options(self.category, self.tr("All categories"), [(c.id, c.label.text(lang)) for c in book.categories])
+        self._options(self.county, self.tr("All counties"), [(c.id, c.label.text(lang)) for c in book.counties])
+        self._options(self.status, self.tr("All statuses"), statuses)
+        self._options(self.reviewer, self.tr("All reviewers"), [(r, r) for r in self.session.project.reviewers()])
+
+    def _options(self, combo: QComboBox, everything: str, items: list) -> None:
+        current = combo.currentData()
+        combo.clear()
+        combo.addItem(everything, None)
+        for value, text in items:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def _apply_filter(self) -> None:
+        def pick(combo: QComboBox) -> tuple:
+            return () if combo.currentData() is None else (combo.currentData(),)
+
+        self.model.set_filter(TagFilter(
+            categories=pick(self.category), counties=pick(self.county),
+            statuses=pick(self.status), reviewers=pick(self.reviewer),
+            complete=False if self.incomplete.isChecked() else None,
+            text=self.search.text().strip(),
+        ))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.codebook:
+            self._fill_filters()
+
+    # -- selection --------------------------------------------------------
+
+    def selected(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [ix.data(UUID_ROLE) for ix in rows]
+
+    def select(self, uuid: str) -> None:
+        row = self.model.row_of(uuid)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+
+    def _menu(self, pos) -> None:
+        uuids = self.selected()
+        if not uuids or self.session.read_only:
+            return
+        menu = QMenu(self)
+        lang = self.session.lang
+        status = menu.addMenu(self.tr("Set status"))
+        for key, (zh, en) in STATUS_LABELS.items():
+            status.addAction(en if lang.startswith("en") else zh, lambda k=key: self.session.edit_tags(uuids, status=k))
+        severity = menu.addMenu(self.tr("Set severity"))
+        for s in SEVERITIES:
+            severity.addAction("●" * s, lambda v=s: self.session.edit_tags(uuids, severity=v))
+        county = menu.addMenu(self.tr("Set county"))
+        for c in self.session.codebook().counties:
+            county.addAction(c.label.text(lang), lambda v=c.id: self.session.edit_tags(uuids, county_id=v, township_id=None))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete"), lambda: [self.session.delete_tag(u) for u in uuids])
+        menu.exec(self.table.viewport().mapToGlobal(pos))

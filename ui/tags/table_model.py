@@ -1,0 +1,170 @@
+"""Tags as a Qt table, read from the store through the current filter.
+
+Filtering is the store's (it handles 1–2 character Chinese terms);
+sorting is a proxy's, on raw values rather than display text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from reviewer.codebook.model import STATUS_LABELS
+from reviewer.store.model import Changes, Tag
+from reviewer.store.search import TagFilter
+from reviewer.timecode import format_ms
+from ui.project.session import ProjectSession
+
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_INCOMPLETE = QColor(255, 236, 200)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TagTable", text)
+
+
+COLUMNS = ("time", "media", "category", "sub_problem", "county", "place", "unit",
+           "severity", "status", "reviewer", "missing", "note")
+HEADERS = {
+    "time": lambda: _tr("Time"), "media": lambda: _tr("Footage"),
+    "category": lambda: _tr("Category"), "sub_problem": lambda: _tr("Problem"),
+    "county": lambda: _tr("County"), "place": lambda: _tr("Place"),
+    "unit": lambda: _tr("Responsible unit"), "severity": lambda: _tr("Severity"),
+    "status": lambda: _tr("Status"), "reviewer": lambda: _tr("Reviewer"),
+    "missing": lambda: _tr("Missing"), "note": lambda: _tr("Note"),
+}
+FIELD_LABELS = {
+    "sub_problem_id": lambda: _tr("Problem"), "county_id": lambda: _tr("County"),
+    "township_id": lambda: _tr("Township"), "place": lambda: _tr("Place"),
+    "unit_id": lambda: _tr("Responsible unit"), "severity": lambda: _tr("Severity"),
+    "note": lambda: _tr("Note"),
+}
+
+
+class TagTableModel(QAbstractTableModel):
+    def __init__(self, session: ProjectSession, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._filter = TagFilter()
+        self._tags: list[Tag] = []
+        self._row_of: dict[str, int] = {}
+        self._media_names: dict[str, str] = {}
+        session.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- data in ----------------------------------------------------------
+
+    @property
+    def filter(self) -> TagFilter:
+        return self._filter
+
+    def set_filter(self, f: TagFilter) -> None:
+        self._filter = f
+        self.reload()
+
+    def set_text(self, text: str) -> None:
+        self.set_filter(replace(self._filter, text=text))
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        project = self.session.project
+        self._media_names = {m.id: m.name for m in project.media()}
+        self._tags = project.tags(self._filter)
+        self._row_of = {t.uuid: r for r, t in enumerate(self._tags)}
+        self.endResetModel()
+
+    def _on_changed(self, changes: Changes) -> None:
+        # In place only when no filter could drop the row; otherwise ask the store again.
+        in_place = not (changes.media or changes.codebook) and self._filter == TagFilter()
+        if not in_place or any(u not in self._row_of for u in changes.tags):
+            self.reload()
+            return
+        for uuid in changes.tags:
+            tag = self.session.project.tag(uuid)
+            if tag.deleted:
+                self.reload()
+                return
+            row = self._row_of[uuid]
+            self._tags[row] = tag
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    # -- Qt model API -----------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._tags)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return HEADERS[COLUMNS[section]]()
+        return section + 1
+
+    def tag_at(self, row: int) -> Tag:
+        return self._tags[row]
+
+    def row_of(self, uuid: str) -> int | None:
+        return self._row_of.get(uuid)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        tag, column = self._tags[index.row()], COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(tag, column)
+        if role == SORT_ROLE:
+            return self._sort_key(tag, column)
+        if role == UUID_ROLE:
+            return tag.uuid
+        if role == Qt.ItemDataRole.DecorationRole and column == "category":
+            category = self.session.codebook().category(tag.category_id)
+            return QColor(category.colour) if category else None
+        if role == Qt.ItemDataRole.BackgroundRole and self._missing(tag):
+            return QBrush(_INCOMPLETE)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "note":
+            return tag.note
+        return None
+
+    def _missing(self, tag: Tag) -> tuple[str, ...]:
+        return self.session.project.missing_fields(tag)
+
+    def _label(self, kind: str, entry_id: str | None) -> str:
+        return self.session.project.label(kind, entry_id, self.session.lang)
+
+    def _text(self, tag: Tag, column: str) -> str:
+        if column == "time":
+            start = format_ms(tag.start_ms)
+            return start if tag.end_ms is None else f"{start} – {format_ms(tag.end_ms)}"
+        if column == "media":
+            return self._media_names.get(tag.media_id, "")
+        if column in ("category", "sub_problem", "county", "unit"):
+            return self._label(column, getattr(tag, f"{column}_id"))
+        if column == "severity":
+            return "" if tag.severity is None else "●" * tag.severity
+        if column == "status":
+            zh, en = STATUS_LABELS.get(tag.status, (tag.status, tag.status))
+            return en if self.session.lang.startswith("en") else zh
+        if column == "missing":
+            return "、".join(FIELD_LABELS[f]() for f in self._missing(tag) if f in FIELD_LABELS)
+        return str(getattr(tag, column) or "")
+
+    def _sort_key(self, tag: Tag, column: str) -> object:
+        if column == "time":
+            return (self._media_names.get(tag.media_id, ""), tag.start_ms)
+        if column == "severity":
+            return tag.severity or 0
+        if column == "missing":
+            return len(self._missing(tag))
+        return self._text(tag, column)
