@@ -586,9 +586,10 @@ def measure_vfr(plan: Plan, path: Path, fdef: Footage, res: Results, out: Report
         start = gops[min(2, len(gops) - 1)][0] + 10 if len(gops) > 1 else len(ticks) - 1
         start = min(start, len(ticks) - 1)
         walk_back(src, start, min(plan.vfr_steps, start), back[0])
-        src.frame(targets[0]).to_bgr()
-        for k in range(1, min(plan.vfr_steps, len(ticks) - targets[0])):
-            fwd[0].check(targets[0] + k, barcode(src.step(1).to_bgr()))
+        first = max(0, min(targets[0], len(ticks) - plan.vfr_steps - 1))
+        src.frame(first).to_bgr()
+        for k in range(1, min(plan.vfr_steps + 1, len(ticks) - first)):
+            fwd[0].check(first + k, barcode(src.step(1).to_bgr()))
     cap = opencv(path)
     for k, t in zip(targets, times, strict=True):
         image = cv_seek_read(cap, k)

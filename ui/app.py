@@ -44,9 +44,11 @@ class StartPage(QMainWindow):
         title.setObjectName("startTitle")
         title.setStyleSheet("font-size: 22pt; font-weight: bold;")
         column.addWidget(title)
-        for text, slot in ((self.tr("New project…"), self.new_project),
-                           (self.tr("Open project…"), self.open_project),
-                           (self.tr("Open the demo project"), self.shell.open_demo)):
+        for text, slot in (
+            (self.tr("New project…"), self.new_project),
+            (self.tr("Open project…"), self.open_project),
+            (self.tr("Open the demo project"), self.shell.open_demo),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             column.addWidget(button)
@@ -60,14 +62,16 @@ class StartPage(QMainWindow):
         self.resize(640, 480)
 
     def new_project(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("New project"), "",
-                                              self.tr("Review project (*%1)").replace("%1", SUFFIX))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New project"), "", self.tr("Review project (*%1)").replace("%1", SUFFIX)
+        )
         if name:
             self.shell.create_project(Path(name).with_suffix(SUFFIX))
 
     def open_project(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
-                                              self.tr("Review project (*%1)").replace("%1", SUFFIX))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open project"), "", self.tr("Review project (*%1)").replace("%1", SUFFIX)
+        )
         if name:
             self.shell.open_project(Path(name))
 
@@ -90,6 +94,8 @@ class Shell:
         self.app, self.lang, self.synchronous = app, lang, synchronous
         self.window: QMainWindow | None = None
         self.session = None
+        self.last_error = ""
+        self._boxes: list[QMessageBox] = []
         self._translators: list[QTranslator] = []
         install_translations(self, lang)
 
@@ -168,9 +174,26 @@ class Shell:
             self.session = None
 
     def _error(self, text: str) -> None:
-        QMessageBox.warning(self.window, "Footage reviewer", text)
+        """Window-modal but not blocking, so nothing waits on the user to read it."""
+        self.last_error = text
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QApplication.translate("Shell", "Footage reviewer"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self._boxes.append(box)
 
     def shutdown(self) -> None:
+        for box in self._boxes:
+            try:
+                box.close()
+            except RuntimeError:  # already deleted by Qt
+                pass
+        self._boxes.clear()
         if self.window is not None:
             self.window.close()
         self._close_session()
@@ -200,7 +223,9 @@ def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="shenpian-gui")
     parser.add_argument("--lang", default=None, help="zh_CN (default) or en")
     parser.add_argument("--demo", action="store_true", help="open the demo project")
-    parser.add_argument("--screenshot", metavar="PNG", help="save the window to PNG once shown, then quit")
+    parser.add_argument(
+        "--screenshot", metavar="PNG", help="save the window to PNG once shown, then quit"
+    )
     parser.add_argument("project", nargs="?")
     return parser.parse_known_args(list(argv))[0]
 

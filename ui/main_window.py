@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +64,15 @@ class ReviewWindow(QMainWindow):
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fdecea; color: #8a1c12; padding: 6px; border: 1px solid #e0a39b;"
+        )
+        self.banner.mousePressEvent = lambda _e: self.banner.hide()  # click to dismiss
+        self.banner.hide()
+        column.addWidget(self.banner)
         column.addWidget(self.view, 1)
         column.addWidget(self.transport)
         column.addWidget(self.timeline)
@@ -96,9 +104,15 @@ class ReviewWindow(QMainWindow):
         file.addSeparator()
         file.addAction(self.tr("Close project"), self.close)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(edit, self.tr("Undo"), QKeySequence.StandardKey.Undo, self.session.undo)
-        self.redo_action = self._action(edit, self.tr("Redo"), QKeySequence("Ctrl+Shift+Z"), self.session.redo)
-        self._action(edit, self.tr("Delete tag"), QKeySequence.StandardKey.Delete, self.delete_selected)
+        self.undo_action = self._action(
+            edit, self.tr("Undo"), QKeySequence.StandardKey.Undo, self.session.undo
+        )
+        self.redo_action = self._action(
+            edit, self.tr("Redo"), QKeySequence("Ctrl+Shift+Z"), self.session.redo
+        )
+        self._action(
+            edit, self.tr("Delete tag"), QKeySequence.StandardKey.Delete, self.delete_selected
+        )
         view = self.menuBar().addMenu(self.tr("&View"))
         language = view.addMenu(self.tr("Language"))
         language.addAction("中文", lambda: self.languageRequested.emit("zh_CN"))
@@ -140,7 +154,9 @@ class ReviewWindow(QMainWindow):
         self.bin.addRequested.connect(self.add_footage)
         self.bin.relinkRequested.connect(self.relink)
         self.tags.tagActivated.connect(self.seek_to_tag)
-        self.tags.selectionChanged.connect(lambda uuids: self._select_tag(uuids[0]) if uuids else None)
+        self.tags.selectionChanged.connect(
+            lambda uuids: self._select_tag(uuids[0]) if uuids else None
+        )
         self.filmstrip.thumbnail.connect(self.timeline.add_thumbnail)
         s.changed.connect(self._on_changed)
         s.saved.connect(lambda: self.save_label.setText(self.tr("All changes saved")))
@@ -156,8 +172,11 @@ class ReviewWindow(QMainWindow):
         chunks = self._recording_of(media)
         paths = [project.locate(m) for m in chunks]
         if any(p is None for p in paths):
-            self._warn(self.tr("The footage file is missing: %1. Use “Find moved footage…”.")
-                       .replace("%1", media.name))
+            self._warn(
+                self.tr("The footage file is missing: %1. Use “Find moved footage…”.").replace(
+                    "%1", media.name
+                )
+            )
             return
         offsets = [sum(m.duration_ms for m in chunks[:k]) for k in range(len(chunks))]
         self.controller.open(OpenRecording(tuple(chunks), tuple(offsets)), paths)
@@ -165,6 +184,7 @@ class ReviewWindow(QMainWindow):
         self.timeline.clear_thumbnails()
         self.filmstrip.start(paths, offsets, [m.duration_ms for m in chunks])
         self._refresh_marks()
+        self.view.setFocus()
 
     def _recording_of(self, media: Media) -> list[Media]:
         if media.recording_id is None:
@@ -173,8 +193,12 @@ class ReviewWindow(QMainWindow):
         return sorted(same, key=lambda m: m.chunk_index)
 
     def add_footage(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add footage"), "",
-                                                self.tr("Video (*.mp4 *.mov *.avi *.mkv *.ts *.mts *.m4v);;All files (*)"))
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add footage"),
+            "",
+            self.tr("Video (*.mp4 *.mov *.avi *.mkv *.ts *.mts *.m4v);;All files (*)"),
+        )
         for name in files:
             try:
                 self.session.announce(self.session.project.add_media(name))
@@ -191,7 +215,9 @@ class ReviewWindow(QMainWindow):
             self._warn(exc.message(self.session.lang))
             return
         self.session.announce(changes)
-        self.statusBar().showMessage(self.tr("Relinked %1 file(s)").replace("%1", str(len(changes.media))), 8000)
+        self.statusBar().showMessage(
+            self.tr("Relinked %1 file(s)").replace("%1", str(len(changes.media))), 8000
+        )
 
     def _media_failed(self, exc: MediaError) -> None:
         self._warn(exc.message(self.session.lang))
@@ -216,16 +242,24 @@ class ReviewWindow(QMainWindow):
         self._select_tag(uuid)
 
     def _mark_moved(self, uuid: str, start: int, end: object) -> None:
-        recording = self.controller.recording
+        """A dragged tag lands on the start of the frame under it, like a keyboard tag."""
+        recording, timing = self.controller.recording, self.controller.timing
         tag = self.session.tag(uuid)
-        if recording is None:
+        if recording is None or timing is None:
             return
         offset = recording.global_ms(tag.media_id, 0) or 0
-        self.session.edit_tag(uuid, start_ms=start - offset,
-                              end_ms=None if end is None else int(end) - offset, frame_pts=None)
+        snap = lambda ms: int(timing.times_ms[timing.index_at(ms)]) - offset  # noqa: E731
+        self.session.edit_tag(
+            uuid,
+            start_ms=snap(start),
+            end_ms=None if end is None else max(snap(int(end)), snap(start) + 1),
+            frame_pts=None,
+        )
 
     def delete_selected(self) -> None:
-        for uuid in self.tags.selected() or ([self.controller.selected] if self.controller.selected else []):
+        for uuid in self.tags.selected() or (
+            [self.controller.selected] if self.controller.selected else []
+        ):
             self.session.delete_tag(uuid)
 
     def _on_changed(self, changes: Changes) -> None:
@@ -258,9 +292,10 @@ class ReviewWindow(QMainWindow):
         self.redo_action.setEnabled(can_redo)
 
     def _warn(self, text: str) -> None:
+        """In the window, not a modal box: the reviewer keeps working while it is shown."""
         self.statusBar().showMessage(text, 10000)
-        if not self.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen) and self.isVisible():
-            QMessageBox.warning(self, self.tr("Footage reviewer"), text)
+        self.banner.setText("⚠ " + text)
+        self.banner.show()
 
     def _update_title(self) -> None:
         name = self.session.project.meta().get("name") or Path(self.session.project.path).stem

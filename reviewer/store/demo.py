@@ -65,7 +65,10 @@ def create_demo(path: Path, total_seconds: float = 180.0, reviewer: str = "æ¼”ç¤
 
 def _write_footage(target: Path, seconds: float, label: str) -> Path:
     frames = max(FPS, int(seconds * FPS))
-    synth.write(synth.Spec(width=640, height=360, fps=FPS, frames=frames, label=label), target)
+    # Phones write a keyframe about every second; so does the demo, so its filmstrip varies.
+    video = ("-c:v", "libx264", "-preset", "veryfast", "-g", str(FPS), "-pix_fmt", "yuv420p")
+    synth.write(synth.Spec(width=640, height=360, fps=FPS, frames=frames, label=label,
+                           video_args=video), target)
     return target
 
 

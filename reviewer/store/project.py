@@ -12,7 +12,8 @@ import getpass
 import os
 import sqlite3
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -156,6 +157,16 @@ class Project:
     def meta(self) -> dict[str, str]:
         return dict(self._conn.execute("SELECT key, value FROM project").fetchall())
 
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Write one key of the project table (None removes it), in its own transaction."""
+        self._check_writable()
+        with db.transaction(self._conn, self.path) as conn:
+            if value is None:
+                conn.execute("DELETE FROM project WHERE key = ?", (key,))
+            else:
+                conn.execute("INSERT INTO project (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                             "DO UPDATE SET value = excluded.value", (key, value))
+
     def codebook(self) -> CodeBook:
         if self._book is None:
             self._book = codebook_rows.load(self._conn)
@@ -209,6 +220,30 @@ class Project:
         if entity_id is not None:
             sql, params = sql + " WHERE entity_id = ?", (entity_id,)
         return [AuditEntry(*r) for r in self._conn.execute(sql + " ORDER BY id", params)]
+
+    # --- bulk operations (merge, #6) ----------------------------------------
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows for a core feature module (merge) whose reads the methods above do not cover."""
+        return self._conn.execute(sql, params).fetchall()
+
+    @contextmanager
+    def batch(self) -> Iterator[sqlite3.Connection]:
+        """One transaction for a bulk operation: all of it commits, or nothing does.
+
+        Pending edits are saved first so the batch sees them; undo history is
+        dropped afterwards because an inverse edit could overwrite merged work.
+        """
+        self._check_writable()
+        self._flush()
+        with db.transaction(self._conn, self.path) as conn:
+            yield conn
+        self._book = None
+        self._undo = UndoStack()
+
+    def backup_to(self, target: str | os.PathLike[str]) -> None:
+        """A consistent copy through the backup API, safe while the project is live."""
+        db.backup_to(self._conn, Path(target))
 
     # --- tag edits (undoable) -----------------------------------------------
 

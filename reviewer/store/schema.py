@@ -101,10 +101,46 @@ _SEARCH = [
     "INSERT INTO tags_fts (tags_fts) VALUES ('rebuild')",
 ]
 
+# Merge bookkeeping (#6, ADR 0004). ``merge_seen`` lists every version of a tag
+# (by its updated_at/updated_by stamp) that the current row already includes,
+# so a package that brings it again changes nothing; conflicts, duplicate and
+# code book proposals wait here for the editor and are never applied silently.
+_MERGE = [
+    """CREATE TABLE merge_sources (
+        source_id TEXT PRIMARY KEY, reviewer TEXT NOT NULL, host TEXT NOT NULL,
+        project_id TEXT NOT NULL, first_merged_at TEXT NOT NULL,
+        last_merged_at TEXT NOT NULL, last_checksum TEXT NOT NULL)""",
+    """CREATE TABLE merge_seen (
+        tag_uuid TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+        PRIMARY KEY (tag_uuid, updated_at, updated_by)) WITHOUT ROWID""",
+    """CREATE TABLE merge_conflicts (
+        id INTEGER PRIMARY KEY, tag_uuid TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('edit', 'edit_delete')),
+        source_id TEXT NOT NULL, stamp_at TEXT NOT NULL, stamp_by TEXT NOT NULL,
+        version TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending'
+            CHECK (status IN ('pending', 'mine', 'theirs', 'both', 'superseded')),
+        created_at TEXT NOT NULL, resolved_at TEXT, resolved_by TEXT,
+        UNIQUE (tag_uuid, stamp_at, stamp_by))""",
+    "CREATE INDEX merge_conflicts_status ON merge_conflicts (status, tag_uuid)",
+    """CREATE TABLE merge_duplicates (
+        a_uuid TEXT NOT NULL, b_uuid TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'proposed' CHECK (status IN ('proposed', 'merged', 'kept')),
+        created_at TEXT NOT NULL, resolved_at TEXT, resolved_by TEXT,
+        PRIMARY KEY (a_uuid, b_uuid), CHECK (a_uuid < b_uuid)) WITHOUT ROWID""",
+    """CREATE TABLE merge_codebook (
+        kind TEXT NOT NULL, entry_id TEXT NOT NULL, source_id TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'proposed'
+            CHECK (status IN ('proposed', 'accepted', 'rejected')),
+        created_at TEXT NOT NULL, resolved_at TEXT, resolved_by TEXT,
+        PRIMARY KEY (kind, entry_id)) WITHOUT ROWID""",
+]
+
 STEPS: tuple[tuple[str, list[str]], ...] = (
     ("0001_core", _CORE),
     ("0002_audit", _AUDIT),
     ("0003_search", _SEARCH),
+    ("0004_merge", _MERGE),
 )
 SCHEMA_VERSION = len(STEPS)
 

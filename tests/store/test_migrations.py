@@ -77,3 +77,16 @@ def test_newer_schema_is_refused_untouched(tmp_path, how):
     assert "更新版本" in err.value.message() and "newer version" in err.value.message("en")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
     assert not list(tmp_path.glob("*backup*"))
+
+
+@pytest.mark.parametrize("version", range(1, schema.SCHEMA_VERSION))
+def test_older_versions_gain_the_merge_tables(tmp_path, version):
+    path = tmp_path / "old.shenpian"
+    make_fixture(path, version)
+    with Project.open(path, reviewer="张三") as project:
+        tables = {r[0] for r in project.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"merge_sources", "merge_seen", "merge_conflicts", "merge_duplicates",
+                "merge_codebook"} <= tables
+        # The tag written by the old version is untouched by the new step.
+        assert project.tag("t1").revision == 1
+        assert project.query("SELECT COUNT(*) FROM merge_seen") == [(0,)]

@@ -18,3 +18,35 @@ def _no_leaked_windows_or_threads(qapp):
     for t in alive:
         t.join(timeout=5)
     assert not [t for t in alive if t.is_alive()], f"leaked threads: {alive}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_settings(tmp_path_factory):
+    """Window layout, recent projects and language go to a throwaway INI, not the user's."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        str(tmp_path_factory.mktemp("settings")),
+    )
+    QCoreApplication.setOrganizationName("shenpian-tests")
+    QCoreApplication.setApplicationName("shenpian-tests")
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory):
+    """One generated demo project per session; tests get copies of its project file."""
+    from reviewer.store.demo import create_demo
+
+    return create_demo(tmp_path_factory.mktemp("demo") / "演示.shenpian", total_seconds=30)
+
+
+@pytest.fixture
+def demo_project(demo_master, tmp_path):
+    import shutil
+
+    target = tmp_path / "项目 副本.shenpian"
+    shutil.copy(demo_master, target)
+    return target

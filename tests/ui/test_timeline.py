@@ -54,7 +54,9 @@ def test_zoom_keeps_the_cursor_time(qtbot):
 
 def test_many_marks_paint(qtbot):
     tl = make(qtbot)
-    tl.set_marks([Mark(str(i), i, None if i % 2 else i + 50, QColor("green")) for i in range(0, 10_000)])
+    tl.set_marks(
+        [Mark(str(i), i, None if i % 2 else i + 50, QColor("green")) for i in range(0, 10_000)]
+    )
     tl.set_coverage(Coverage().add(0, 3000))
     image = tl.grab()
     assert not image.isNull()

@@ -26,7 +26,10 @@ class MediaBin(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         self.list = QListWidget()
         self.list.setObjectName("mediaList")
-        self.list.itemActivated.connect(lambda item: self.openRequested.emit(item.data(MEDIA_ID_ROLE)))
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.itemActivated.connect(
+            lambda item: self.openRequested.emit(item.data(MEDIA_ID_ROLE))
+        )
         self.add = QPushButton(self.tr("Add footage…"))
         self.add.clicked.connect(self.addRequested)
         self.relink = QPushButton(self.tr("Find moved footage…"))
@@ -49,11 +52,10 @@ class MediaBin(QWidget):
 
     def _item(self, media: Media) -> QListWidgetItem:
         online = self.session.project.locate(media) is not None
-        text = f"{media.name}\n{format_ms(media.duration_ms)}"
-        if not online:
-            text += "  " + self.tr("(offline)")
+        text = media.name if online else self.tr("(offline)") + " " + media.name
         item = QListWidgetItem(text)
         item.setData(MEDIA_ID_ROLE, media.id)
+        item.setToolTip(f"{media.name}\n{format_ms(media.duration_ms)}")
         if not online:
             item.setForeground(QBrush(QColor(150, 150, 150)))
             item.setToolTip(self.tr("File not found; use “Find moved footage…”"))

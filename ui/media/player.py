@@ -17,8 +17,11 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
 from ui.media.frame_service import FrameService, ShownFrame, Timing
 
 SHUTTLE_RATES = (1.0, 2.0, 4.0, 8.0)
-_LOADED = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.BufferedMedia,
-           QMediaPlayer.MediaStatus.BufferingMedia)
+_LOADED = (
+    QMediaPlayer.MediaStatus.LoadedMedia,
+    QMediaPlayer.MediaStatus.BufferedMedia,
+    QMediaPlayer.MediaStatus.BufferingMedia,
+)
 _REVERSE_TICK_MS = 33
 
 
@@ -31,7 +34,9 @@ class Player(QObject):
     rateChanged = Signal(float)
     previewImage = Signal(object)  # QImage from the media player while playing
 
-    def __init__(self, frames: FrameService, with_media_player: bool = True, parent: QObject | None = None):
+    def __init__(
+        self, frames: FrameService, with_media_player: bool = True, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self.frames = frames
         self._paths: list[Path] = []

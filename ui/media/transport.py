@@ -64,8 +64,15 @@ class TransportBar(QWidget):
         for w in (self.back, self.play, self.fwd, self.speed, self.position):
             row.addWidget(w)
         row.addStretch(1)
-        for w in (QLabel(self.tr("Lag")), self.lag, QLabel("☀"), self.brightness,
-                  QLabel("◐"), self.contrast, self.goto):
+        for w in (
+            QLabel(self.tr("Lag")),
+            self.lag,
+            QLabel("☀"),
+            self.brightness,
+            QLabel("◐"),
+            self.contrast,
+            self.goto,
+        ):
             row.addWidget(w)
         player.playingChanged.connect(lambda on: self.play.setText("❚❚" if on else "▶"))
         player.frameShown.connect(self.show_frame)

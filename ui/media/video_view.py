@@ -35,6 +35,7 @@ class VideoView(QWidget):
         self.setObjectName("videoView")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the review keys act where the video is
         self._source = QImage()
         self._shown = QImage()
         self._zoom = 1.0  # 1.0 = fit to widget

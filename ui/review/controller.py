@@ -50,6 +50,7 @@ class ReviewController(QObject):
         self.selected: str | None = None
         self.coverage = Coverage()
         self._last: ShownFrame | None = None
+        self._deferred: str | None = None
         player.frameShown.connect(self._on_frame)
         player.frames.opened.connect(self._on_opened)
 
@@ -76,11 +77,17 @@ class ReviewController(QObject):
         frame = self.player.current
         if frame is None or self.recording is None or self.timing is None:
             return None
+        if self.player.frames.target != frame.index and not self.player.playing:
+            # A step is still decoding: the reviewer means the frame they stepped to.
+            self._deferred = category_id
+            return None
         if self.mark_in is not None:
             return self._range_tag(category_id)
         start = self._frame_start(frame.pts_ms + self.lag_ms)
         media, local = self.recording.locate(start)
-        uuid = self.session.add_tag(media.id, local, category_id, frame_pts=self._pts_at(start, frame))
+        uuid = self.session.add_tag(
+            media.id, local, category_id, frame_pts=self._pts_at(start, frame)
+        )
         self._created(uuid)
         return uuid
 
@@ -92,7 +99,9 @@ class ReviewController(QObject):
         end_media, local_end = self.recording.locate(end)
         if end_media.id != media.id:  # a range cannot span two files: stop at the chunk's end
             local_end = media.duration_ms
-        uuid = self.session.add_tag(media.id, local_start, category_id, end_ms=max(local_end, local_start + 1))
+        uuid = self.session.add_tag(
+            media.id, local_start, category_id, end_ms=max(local_end, local_start + 1)
+        )
         self.set_marks(None, None)
         self._created(uuid)
         return uuid
@@ -135,6 +144,12 @@ class ReviewController(QObject):
     # -- coverage ---------------------------------------------------------
 
     def _on_frame(self, frame: ShownFrame) -> None:
+        self._track(frame)
+        if self._deferred is not None and frame.index == self.player.frames.target:
+            category, self._deferred = self._deferred, None
+            self.tag_with(category)
+
+    def _track(self, frame: ShownFrame) -> None:
         last, self._last = self._last, frame
         if last is not None and abs(frame.index - last.index) <= 1:
             self.coverage = self.coverage.add(last.pts_ms, frame.pts_ms + frame.duration_ms)

@@ -65,17 +65,27 @@ class TagEditor(QWidget):
         self.note.committed.connect(lambda text: self._commit("note", text))
         self.stills = QLabel()
         for label, widget in (
-            (self.tr("Category"), self.category), (self.tr("Problem"), self.sub_problem),
-            (self.tr("County"), self.county), (self.tr("Township"), self.township),
-            (self.tr("Place"), self.place), (self.tr("Responsible unit"), self.unit),
-            (self.tr("Severity"), self.severity), (self.tr("Status"), self.status),
-            (self.tr("Note"), self.note), (self.tr("Stills"), self.stills),
+            (self.tr("Category"), self.category),
+            (self.tr("Problem"), self.sub_problem),
+            (self.tr("County"), self.county),
+            (self.tr("Township"), self.township),
+            (self.tr("Place"), self.place),
+            (self.tr("Responsible unit"), self.unit),
+            (self.tr("Severity"), self.severity),
+            (self.tr("Status"), self.status),
+            (self.tr("Note"), self.note),
+            (self.tr("Stills"), self.stills),
         ):
             form.addRow(label, widget)
         self._fields = {
-            "category_id": self.category, "sub_problem_id": self.sub_problem,
-            "county_id": self.county, "township_id": self.township, "place": self.place,
-            "unit_id": self.unit, "severity": self.severity, "status": self.status,
+            "category_id": self.category,
+            "sub_problem_id": self.sub_problem,
+            "county_id": self.county,
+            "township_id": self.township,
+            "place": self.place,
+            "unit_id": self.unit,
+            "severity": self.severity,
+            "status": self.status,
             "note": self.note,
         }
 
@@ -108,13 +118,24 @@ class TagEditor(QWidget):
 
     def _fill(self, tag: Tag) -> None:
         book, lang = self.session.codebook(), self.session.lang
-        span = format_ms(tag.start_ms) + ("" if tag.end_ms is None else f" – {format_ms(tag.end_ms)}")
+        span = format_ms(tag.start_ms) + (
+            "" if tag.end_ms is None else f" – {format_ms(tag.end_ms)}"
+        )
         self.heading.setText(self.tr("Tag at %1").replace("%1", span))
         category = book.category(tag.category_id)
-        self._options(self.category, [(c.id, c.label.text(lang)) for c in book.categories], tag.category_id, False)
+        self._options(
+            self.category,
+            [(c.id, c.label.text(lang)) for c in book.categories],
+            tag.category_id,
+            False,
+        )
         subs = category.sub_problems if category else ()
-        self._options(self.sub_problem, [(s.id, s.label.text(lang)) for s in subs], tag.sub_problem_id)
-        self._options(self.county, [(c.id, c.label.text(lang)) for c in book.counties], tag.county_id)
+        self._options(
+            self.sub_problem, [(s.id, s.label.text(lang)) for s in subs], tag.sub_problem_id
+        )
+        self._options(
+            self.county, [(c.id, c.label.text(lang)) for c in book.counties], tag.county_id
+        )
         county = book.county(tag.county_id) if tag.county_id else None
         towns = county.townships if county else ()
         self._options(self.township, [(t.id, t.label.text(lang)) for t in towns], tag.township_id)

@@ -48,7 +48,9 @@ class TagPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.doubleClicked.connect(lambda ix: self.tagActivated.emit(ix.data(UUID_ROLE)))
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selectionChanged.emit(self.selected()))
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selectionChanged.emit(self.selected())
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table)
         session.changed.connect(self._on_changed)
@@ -78,10 +80,22 @@ class TagPanel(QWidget):
     def _fill_filters(self) -> None:
         book, lang = self.session.codebook(), self.session.lang
         statuses = [(k, v[1] if lang.startswith("en") else v[0]) for k, v in STATUS_LABELS.items()]
-        self._options(self.category, self.tr("All categories"), [(c.id, c.label.text(lang)) for c in book.categories])
-        self._options(self.county, self.tr("All counties"), [(c.id, c.label.text(lang)) for c in book.counties])
+        self._options(
+            self.category,
+            self.tr("All categories"),
+            [(c.id, c.label.text(lang)) for c in book.categories],
+        )
+        self._options(
+            self.county,
+            self.tr("All counties"),
+            [(c.id, c.label.text(lang)) for c in book.counties],
+        )
         self._options(self.status, self.tr("All statuses"), statuses)
-        self._options(self.reviewer, self.tr("All reviewers"), [(r, r) for r in self.session.project.reviewers()])
+        self._options(
+            self.reviewer,
+            self.tr("All reviewers"),
+            [(r, r) for r in self.session.project.reviewers()],
+        )
 
     def _options(self, combo: QComboBox, everything: str, items: list) -> None:
         current = combo.currentData()
@@ -95,12 +109,16 @@ class TagPanel(QWidget):
         def pick(combo: QComboBox) -> tuple:
             return () if combo.currentData() is None else (combo.currentData(),)
 
-        self.model.set_filter(TagFilter(
-            categories=pick(self.category), counties=pick(self.county),
-            statuses=pick(self.status), reviewers=pick(self.reviewer),
-            complete=False if self.incomplete.isChecked() else None,
-            text=self.search.text().strip(),
-        ))
+        self.model.set_filter(
+            TagFilter(
+                categories=pick(self.category),
+                counties=pick(self.county),
+                statuses=pick(self.status),
+                reviewers=pick(self.reviewer),
+                complete=False if self.incomplete.isChecked() else None,
+                text=self.search.text().strip(),
+            )
+        )
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.codebook:
@@ -128,13 +146,19 @@ class TagPanel(QWidget):
         lang = self.session.lang
         status = menu.addMenu(self.tr("Set status"))
         for key, (zh, en) in STATUS_LABELS.items():
-            status.addAction(en if lang.startswith("en") else zh, lambda k=key: self.session.edit_tags(uuids, status=k))
+            status.addAction(
+                en if lang.startswith("en") else zh,
+                lambda k=key: self.session.edit_tags(uuids, status=k),
+            )
         severity = menu.addMenu(self.tr("Set severity"))
         for s in SEVERITIES:
             severity.addAction("●" * s, lambda v=s: self.session.edit_tags(uuids, severity=v))
         county = menu.addMenu(self.tr("Set county"))
         for c in self.session.codebook().counties:
-            county.addAction(c.label.text(lang), lambda v=c.id: self.session.edit_tags(uuids, county_id=v, township_id=None))
+            county.addAction(
+                c.label.text(lang),
+                lambda v=c.id: self.session.edit_tags(uuids, county_id=v, township_id=None),
+            )
         menu.addSeparator()
         menu.addAction(self.tr("Delete"), lambda: [self.session.delete_tag(u) for u in uuids])
         menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -28,26 +28,50 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _INCOMPLETE = QColor(255, 236, 200)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TagTable", text)
+COLUMNS = (
+    "time",
+    "media",
+    "category",
+    "sub_problem",
+    "county",
+    "place",
+    "unit",
+    "severity",
+    "status",
+    "reviewer",
+    "missing",
+    "note",
+)
 
 
-COLUMNS = ("time", "media", "category", "sub_problem", "county", "place", "unit",
-           "severity", "status", "reviewer", "missing", "note")
-HEADERS = {
-    "time": lambda: _tr("Time"), "media": lambda: _tr("Footage"),
-    "category": lambda: _tr("Category"), "sub_problem": lambda: _tr("Problem"),
-    "county": lambda: _tr("County"), "place": lambda: _tr("Place"),
-    "unit": lambda: _tr("Responsible unit"), "severity": lambda: _tr("Severity"),
-    "status": lambda: _tr("Status"), "reviewer": lambda: _tr("Reviewer"),
-    "missing": lambda: _tr("Missing"), "note": lambda: _tr("Note"),
-}
-FIELD_LABELS = {
-    "sub_problem_id": lambda: _tr("Problem"), "county_id": lambda: _tr("County"),
-    "township_id": lambda: _tr("Township"), "place": lambda: _tr("Place"),
-    "unit_id": lambda: _tr("Responsible unit"), "severity": lambda: _tr("Severity"),
-    "note": lambda: _tr("Note"),
-}
+def headers() -> dict[str, str]:
+    """Column titles in the current language (lupdate needs the literal calls)."""
+    return {
+        "time": QCoreApplication.translate("TagTable", "Time"),
+        "media": QCoreApplication.translate("TagTable", "Footage"),
+        "category": QCoreApplication.translate("TagTable", "Category"),
+        "sub_problem": QCoreApplication.translate("TagTable", "Problem"),
+        "county": QCoreApplication.translate("TagTable", "County"),
+        "place": QCoreApplication.translate("TagTable", "Place"),
+        "unit": QCoreApplication.translate("TagTable", "Responsible unit"),
+        "severity": QCoreApplication.translate("TagTable", "Severity"),
+        "status": QCoreApplication.translate("TagTable", "Status"),
+        "reviewer": QCoreApplication.translate("TagTable", "Reviewer"),
+        "missing": QCoreApplication.translate("TagTable", "Missing"),
+        "note": QCoreApplication.translate("TagTable", "Note"),
+    }
+
+
+def field_labels() -> dict[str, str]:
+    return {
+        "sub_problem_id": QCoreApplication.translate("TagTable", "Problem"),
+        "county_id": QCoreApplication.translate("TagTable", "County"),
+        "township_id": QCoreApplication.translate("TagTable", "Township"),
+        "place": QCoreApplication.translate("TagTable", "Place"),
+        "unit_id": QCoreApplication.translate("TagTable", "Responsible unit"),
+        "severity": QCoreApplication.translate("TagTable", "Severity"),
+        "note": QCoreApplication.translate("TagTable", "Note"),
+    }
 
 
 class TagTableModel(QAbstractTableModel):
@@ -109,7 +133,7 @@ class TagTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return HEADERS[COLUMNS[section]]()
+            return headers()[COLUMNS[section]]
         return section + 1
 
     def tag_at(self, row: int) -> Tag:
@@ -157,7 +181,8 @@ class TagTableModel(QAbstractTableModel):
             zh, en = STATUS_LABELS.get(tag.status, (tag.status, tag.status))
             return en if self.session.lang.startswith("en") else zh
         if column == "missing":
-            return "、".join(FIELD_LABELS[f]() for f in self._missing(tag) if f in FIELD_LABELS)
+            labels = field_labels()
+            return "、".join(labels[f] for f in self._missing(tag) if f in labels)
         return str(getattr(tag, column) or "")
 
     def _sort_key(self, tag: Tag, column: str) -> object:

@@ -1,0 +1,102 @@
+"""Where each clip starts and ends on its footage and on the reel: one plan for every format.
+
+The editor hand-off, the captions, the clip files and the reel all place a tag the same
+way (span plus handles, clamped to the footage, snapped to frames), so a caption or a
+marker lands on the same frame in each of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from reviewer.export.common import ExportOptions
+from reviewer.export.snapshot import Item, Snapshot
+
+
+@dataclass(frozen=True)
+class Span:
+    """A clip on its footage, in ms from the first frame: [in_ms, out_ms)."""
+
+    item: Item
+    in_ms: int
+    out_ms: int
+    mark_ms: int  # the tag's own start (inside the handles)
+    mark_end_ms: int  # the tag's own end
+
+    @property
+    def duration_ms(self) -> int:
+        return self.out_ms - self.in_ms
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One piece of the reel: a title card (``span`` None) or a clip."""
+
+    start_ms: int  # on the reel
+    duration_ms: int
+    title: str = ""
+    span: Span | None = None
+
+
+def rate(fps: float) -> Fraction:
+    """29.97 and 23.976 are NTSC rates (x/1001); anything else is taken as given."""
+    for base in (24, 30, 60):
+        if abs(fps - base * 1000 / 1001) < 0.01:
+            return Fraction(base * 1000, 1001)
+    return Fraction(round(fps * 1000), 1000)
+
+
+def to_frames(ms: float, fps: Fraction) -> int:
+    return round(Fraction(ms) * fps / 1000)
+
+
+def frames_to_ms(frames: int, fps: Fraction) -> int:
+    return round(Fraction(frames) * 1000 / fps)
+
+
+def span(item: Item, options: ExportOptions) -> Span:
+    """The tag plus handles, clamped to the footage and snapped to the footage's frame grid."""
+    tag = item.tag
+    end = tag.end_ms if tag.end_ms is not None and tag.end_ms > tag.start_ms else \
+        tag.start_ms + options.point_tag_ms
+    limit = item.media_duration_ms or end
+    fps = rate(item.fps)
+    start_ms = _snap(tag.start_ms, fps)
+    end_ms = _snap(min(end, limit), fps)
+    in_ms = max(0, _snap(tag.start_ms - options.handle_before_ms, fps))
+    out_ms = min(_snap(limit, fps) if item.media_duration_ms else end_ms,
+                 _snap(end + options.handle_after_ms, fps))
+    out_ms = max(out_ms, in_ms + frames_to_ms(1, fps))  # never an empty clip
+    return Span(item, in_ms, out_ms, max(in_ms, start_ms), min(out_ms, max(end_ms, start_ms)))
+
+
+def _snap(ms: float, fps: Fraction) -> int:
+    return frames_to_ms(to_frames(ms, fps), fps)
+
+
+def group_key(item: Item, group_by: str) -> str:
+    if group_by == "county":
+        return item.county or "（未填县市）"
+    if group_by == "category":
+        return item.category
+    return ""
+
+
+def reel(snapshot: Snapshot, options: ExportOptions, online_only: bool = True) -> list[Segment]:
+    """The reel in the editor's order, grouped (groups in order of first appearance)."""
+    items = [i for i in snapshot.items if i.online or not online_only]
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(group_key(item, options.group_by), []).append(item)
+    segments: list[Segment] = []
+    at = 0
+    for title, members in groups.items():
+        if options.title_cards and title:
+            segments.append(Segment(at, options.title_card_ms, title=title))
+            at += options.title_card_ms
+        for item in members:
+            clip = span(item, options)
+            segments.append(Segment(at, clip.duration_ms, span=clip))
+            at += clip.duration_ms
+    return segments

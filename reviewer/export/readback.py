@@ -1,0 +1,119 @@
+"""Reading a returned ledger's status column back into the project: validated, all or nothing.
+
+Every row is checked first (known tag, known status, no tag twice); one bad row refuses the
+whole file. The changes are then committed as one command, so they save in one transaction
+and undo as one step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import openpyxl
+
+from reviewer.codebook.model import STATUS_LABELS
+from reviewer.export.common import ExportError
+from reviewer.export.ledger import HEADERS
+from reviewer.store.commands import Command, EditContext, EditTag
+from reviewer.store.model import Changes
+from reviewer.store.project import Project
+
+_MAX_LISTED = 5
+
+
+@dataclass(frozen=True)
+class StatusBatch:
+    """Several status edits applied in one transaction (a Command for Project.apply)."""
+
+    edits: tuple[EditTag, ...]
+
+    def apply(self, ctx: EditContext) -> Changes:
+        changes = Changes()
+        for edit in self.edits:
+            changes |= edit.apply(ctx)
+        return changes
+
+    def inverse(self) -> Command:
+        return StatusBatch(tuple(e.inverse() for e in reversed(self.edits)))  # type: ignore[misc]
+
+    def merged_with(self, later: Command) -> Command | None:
+        return None
+
+
+@dataclass(frozen=True)
+class ReadBack:
+    rows: int  # ledger rows read
+    changed: tuple[str, ...]  # UUIDs whose status changed
+    changes: Changes
+
+
+def _status_codes() -> dict[str, str]:
+    codes = {code: code for code in STATUS_LABELS}
+    for code, (zh, en) in STATUS_LABELS.items():
+        codes.update({zh: code, en.lower(): code})
+    return codes
+
+
+def read_statuses(path: Path) -> list[tuple[int, str, str]]:
+    """(sheet row, tag UUID, status text) for every ledger row that has a tag id."""
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ExportError("ledger", f"{path.name}: {exc}") from exc
+    try:
+        rows = list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+    if not rows:
+        raise ExportError("ledger", path.name)
+    header = [str(h or "").strip() for h in rows[0]]
+    id_col = _column(header, HEADERS["zh"][-1], HEADERS["en"][-1], path)
+    status_col = _column(header, "整改状态", "Status", path)
+    found = []
+    for n, values in enumerate(rows[1:], start=2):
+        uuid = str(values[id_col] or "").strip() if id_col < len(values) else ""
+        if uuid:
+            status = values[status_col] if status_col < len(values) else None
+            found.append((n, uuid, str(status or "").strip()))
+    return found
+
+
+def _column(header: list[str], zh: str, en: str, path: Path) -> int:
+    for name in (zh, en):
+        if name in header:
+            return header.index(name)
+    raise ExportError("ledger", f"{path.name}: no column {zh} / {en}")
+
+
+def apply_ledger(project: Project, path: Path) -> ReadBack:
+    """Validate every row of ``path``, then commit all status changes at once (or none)."""
+    entries = read_statuses(path)
+    codes, problems, edits, seen = _status_codes(), [], [], set()
+    for row, uuid, text in entries:
+        code = codes.get(text, codes.get(text.lower()))
+        tag = _tag(project, uuid)
+        if tag is None:
+            problems.append(f"第{row}行 未知标记 / row {row}: unknown tag")
+        elif uuid in seen:
+            problems.append(f"第{row}行 重复 / row {row}: duplicate tag")
+        elif code is None:
+            problems.append(f"第{row}行 状态“{text}”无效 / row {row}: invalid status")
+        elif tag.status != code:
+            edits.append(EditTag.between(tag, replace(tag, status=code)))
+        seen.add(uuid)
+    if problems:
+        extra = f" (+{len(problems) - _MAX_LISTED})" if len(problems) > _MAX_LISTED else ""
+        raise ExportError("ledger", "; ".join(problems[:_MAX_LISTED]) + extra)
+    changes = project.apply(StatusBatch(tuple(edits))) if edits else Changes()
+    return ReadBack(len(entries), tuple(e.uuid for e in edits), changes)
+
+
+def _tag(project: Project, uuid: str):  # noqa: ANN202 - Tag | None
+    from reviewer.store.errors import UnknownTagError
+
+    try:
+        tag = project.tag(uuid)
+    except UnknownTagError:
+        return None
+    return None if tag.deleted else tag

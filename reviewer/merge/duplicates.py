@@ -1,0 +1,58 @@
+"""Likely duplicates: two reviewers tagged the same problem on the same footage.
+
+Same footage, same category, different reviewers, and the spans overlap or
+lie within a few seconds of each other. Only proposed: the editor merges
+or keeps both, and a "keep both" is remembered so it is not asked again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+
+from reviewer.merge.model import DuplicateProposal
+from reviewer.store import rows
+
+NEAR_MS = 3000
+
+_Row = tuple[str, str, str, int, int | None, str]  # uuid, media, category, start, end, reviewer
+
+
+def propose_duplicates(conn: sqlite3.Connection, touched: set[str],
+                       at: str) -> tuple[DuplicateProposal, ...]:
+    if not touched:
+        return ()
+    groups = _groups(conn)
+    known = {(a, b) for a, b in conn.execute("SELECT a_uuid, b_uuid FROM merge_duplicates")}
+    pairs = sorted(p for group in groups.values() for p in _near_pairs(group, touched)
+                   if p not in known)
+    conn.executemany("INSERT INTO merge_duplicates (a_uuid, b_uuid, created_at) VALUES (?, ?, ?)",
+                     [(a, b, at) for a, b in pairs])
+    return tuple(_proposal(conn, a, b) for a, b in pairs)
+
+
+def _groups(conn: sqlite3.Connection) -> dict[tuple[str, str], list[_Row]]:
+    groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
+    for row in conn.execute("SELECT uuid, media_id, category_id, start_ms, end_ms, reviewer "
+                            "FROM tags WHERE deleted_at IS NULL ORDER BY start_ms, uuid"):
+        groups[(row[1], row[2])].append(row)
+    return groups
+
+
+def _near_pairs(group: list[_Row], touched: set[str]) -> list[tuple[str, str]]:
+    """Sweep by start time: only neighbours within reach of a tag's end are compared."""
+    found = []
+    for i, a in enumerate(group):
+        reach = (a[4] if a[4] is not None else a[3]) + NEAR_MS
+        for b in group[i + 1:]:
+            if b[3] > reach:
+                break
+            if a[5] != b[5] and (a[0] in touched or b[0] in touched):
+                found.append((min(a[0], b[0]), max(a[0], b[0])))
+    return found
+
+
+def _proposal(conn: sqlite3.Connection, a: str, b: str) -> DuplicateProposal:
+    first, second = rows.load_tag(conn, a), rows.load_tag(conn, b)
+    assert first is not None and second is not None
+    return DuplicateProposal(first, second)

@@ -1,0 +1,121 @@
+"""``merge``: bring reviewers' packages into the master project in one transaction.
+
+Packages are read and validated completely first (nothing is written if
+one is refused), put in a canonical order (so the order they were given in
+cannot change the result), then applied inside a single transaction: a
+failure anywhere leaves the master exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reviewer.merge import footage
+from reviewer.merge.codebook_drift import merge_codebook
+from reviewer.merge.duplicates import propose_duplicates
+from reviewer.merge.errors import MergeCancelledError, NoPackagesError
+from reviewer.merge.media_map import MediaMap, map_media
+from reviewer.merge.model import MergeReport
+from reviewer.merge.package import Package, open_package
+from reviewer.merge.tags import TagMerge
+from reviewer.store import rows
+from reviewer.store.errors import ProjectReadOnlyError
+from reviewer.store.model import now_iso
+from reviewer.store.project import Project
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+def merge(master: str | os.PathLike[str], packages: Sequence[str | os.PathLike[str]],
+          reviewer: str = "", footage_dir: str | os.PathLike[str] | None = None,
+          progress: Progress | None = None, cancelled: Cancelled | None = None) -> MergeReport:
+    """Open ``master`` for writing, merge ``packages`` into it, close it."""
+    with Project.open(master, reviewer=reviewer) as project:
+        if project.read_only:
+            raise ProjectReadOnlyError(project.path, project.read_only_reason)
+        return merge_into(project, packages, footage_dir, progress, cancelled)
+
+
+def merge_into(project: Project, packages: Sequence[str | os.PathLike[str]],
+               footage_dir: str | os.PathLike[str] | None = None,
+               progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> MergeReport:
+    """Merge into an open project (the UI's session holds it); all or nothing."""
+    if not packages:
+        raise NoPackagesError("")
+    total = len(packages) + 1
+    loaded = []
+    for done, path in enumerate(packages, start=1):
+        if cancelled and cancelled():
+            raise MergeCancelledError(project.path)
+        loaded.append(open_package(path))
+        if progress:
+            progress(done, total)
+    ordered = canonical(loaded)
+    if cancelled and cancelled():
+        raise MergeCancelledError(project.path)
+    folder = Path(footage_dir) if footage_dir else default_footage_dir(project.path)
+    known = {(r[0], r[1]) for r in project.query("SELECT size_bytes, head_tail_sha256 FROM media")}
+    written = footage.extract(ordered, known, folder)
+    try:
+        with project.batch() as conn:
+            report = _apply(conn, project, ordered, written)
+    except BaseException:
+        footage.remove(written.values())  # the master is untouched, so leave no files either
+        raise
+    if progress:
+        progress(total, total)
+    return report
+
+
+def canonical(packages: list[Package]) -> list[Package]:
+    """The order every merge uses, whatever order the packages came in; a repeat counts once."""
+    unique = {p.checksum: p for p in packages}
+    return sorted(unique.values(), key=lambda p: (p.source_id, p.manifest.created_at, p.checksum))
+
+
+def default_footage_dir(project_path: Path) -> Path:
+    return project_path.with_name(project_path.stem + "_素材")
+
+
+def _apply(conn: sqlite3.Connection, project: Project, packages: list[Package],
+           written: dict[tuple[int, str], Path]) -> MergeReport:
+    at, who = now_iso(), project.reviewer
+    media: MediaMap = map_media(conn, packages, written, project.path, at)
+    proposals, renamed = merge_codebook(conn, packages, at)
+    tag_merge = TagMerge(conn, media, who, at)
+    outcome = tag_merge.run(packages)
+    duplicates = propose_duplicates(conn, set(outcome.added) | set(outcome.updated), at)
+    pending = conn.execute("SELECT COUNT(*) FROM merge_conflicts WHERE status = 'pending'").fetchone()[0]
+    report = MergeReport(
+        packages=outcome.summaries, added=outcome.added, updated=outcome.updated,
+        identical=outcome.identical, kept_local=outcome.kept_local, conflicts=outcome.conflicts,
+        duplicates=duplicates, codebook=proposals, renamed=renamed,
+        media_added=media.added, media_matched=media.matched,
+        footage_extracted=tuple(str(p) for p in written.values()), pending_conflicts=pending)
+    if report.changed:
+        _record(conn, packages, report, who, at)
+    return report
+
+
+def _record(conn: sqlite3.Connection, packages: list[Package], report: MergeReport, who: str,
+            at: str) -> None:
+    """The merge in the audit log and the sources table; a no-op merge writes nothing."""
+    by_checksum = {s.checksum: s for s in report.packages}
+    for package in packages:
+        m = package.manifest
+        conn.execute(
+            "INSERT INTO merge_sources (source_id, reviewer, host, project_id, first_merged_at, "
+            "last_merged_at, last_checksum) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) "
+            "DO UPDATE SET last_merged_at = excluded.last_merged_at, "
+            "last_checksum = excluded.last_checksum",
+            (package.source_id, m.reviewer, m.host, m.project_id, at, at, package.checksum))
+        summary = by_checksum[package.checksum]
+        rows.audit(conn, who, at, "merge", "package", package.checksum, None, {
+            "file": package.path.name, "source": package.source_id, "reviewer": m.reviewer,
+            "added": summary.added, "updated": summary.updated, "identical": summary.identical,
+            "kept_local": summary.kept_local, "conflicts": summary.conflicts})

@@ -1,0 +1,374 @@
+"""Read a reviewer package completely, or refuse it with a specific reason.
+
+Order matters: the zip and manifest are checked before the database is
+extracted, the database's checksum before it is opened, its integrity and
+schema before any row is read; then every row is validated. A package is
+accepted whole or not at all, and nothing in it is used as a file path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from reviewer.codebook.model import Label
+from reviewer.merge import manifest as manifest_io
+from reviewer.merge import untrusted
+from reviewer.merge.errors import (
+    CorruptPackageError,
+    InvalidPackageError,
+    NewerPackageError,
+    NotAPackageError,
+    PackageNotFoundError,
+    TamperedPackageError,
+    TruncatedPackageError,
+)
+from reviewer.merge.model import CodebookEntry, Manifest
+from reviewer.merge.pack import CHECKSUM_MEMBER, DB_MEMBER, MANIFEST_MEMBER
+from reviewer.store import rows, schema
+from reviewer.store.errors import NotLocalProjectError
+from reviewer.store.location import check_local
+from reviewer.store.model import Fingerprint, Media, Tag
+
+Stamp = tuple[str, str]  # (updated_at, updated_by): one committed version of a tag
+_BLOCK = 1024 * 1024
+MAX_MANIFEST = 32 * 1024 * 1024
+_TEXT_LIMIT = 4_000_000
+_ID_LIMIT = 200
+_CONTROL = re.compile(r"[\x00-\x1f]")
+_CODEBOOK_TABLES = (
+    ("category", "categories", "NULL", "colour"),
+    ("sub_problem", "sub_problems", "category_id", "''"),
+    ("county", "counties", "NULL", "''"),
+    ("township", "townships", "county_id", "''"),
+    ("unit", "units", "NULL", "''"),
+)
+
+
+@dataclass(frozen=True)
+class Package:
+    """Everything a merge needs from one package, validated; no file stays open."""
+
+    path: Path
+    checksum: str
+    manifest: Manifest
+    tags: tuple[Tag, ...]
+    media: tuple[Media, ...]
+    entries: tuple[CodebookEntry, ...]
+    history: Mapping[str, frozenset[Stamp]] = field(repr=False)  # versions each tag went through
+
+    @property
+    def source_id(self) -> str:
+        return self.manifest.source_id
+
+
+def open_package(path: str | os.PathLike[str]) -> Package:
+    try:
+        source = check_local(path)  # a URL or UNC path is never touched
+    except NotLocalProjectError as exc:
+        raise PackageNotFoundError(os.fspath(path)) from exc
+    if not source.is_file():
+        raise PackageNotFoundError(source)
+    checksum = _sha256(source)
+    try:
+        with zipfile.ZipFile(source) as zf:
+            manifest = _read_manifest(zf, source)
+            with tempfile.TemporaryDirectory(prefix="shenpian-merge-") as tmp:
+                copy = Path(tmp) / "package.sqlite"  # never the member's own name
+                _extract_checked(zf, DB_MEMBER, manifest, copy, source)
+                return _read_database(copy, source, checksum, manifest)
+    except zipfile.BadZipFile as exc:
+        raise _zip_problem(source, exc) from exc
+    except (EOFError, zlib.error) as exc:
+        raise TruncatedPackageError(source) from exc
+
+
+def _zip_problem(source: Path, exc: zipfile.BadZipFile) -> Exception:
+    if "CRC" in str(exc):
+        return TamperedPackageError(source, "CRC")
+    with source.open("rb") as handle:
+        starts_like_zip = handle.read(4) == b"PK\x03\x04"
+    return TruncatedPackageError(source) if starts_like_zip else NotAPackageError(source, "zip")
+
+
+def _read_manifest(zf: zipfile.ZipFile, source: Path) -> Manifest:
+    names = set(zf.namelist())
+    if MANIFEST_MEMBER not in names:
+        raise NotAPackageError(source, MANIFEST_MEMBER)
+    if CHECKSUM_MEMBER not in names or DB_MEMBER not in names:
+        raise TruncatedPackageError(source)
+    if zf.getinfo(MANIFEST_MEMBER).file_size > MAX_MANIFEST:
+        raise InvalidPackageError(source, "manifest size")
+    text = zf.read(MANIFEST_MEMBER)
+    expected = zf.read(CHECKSUM_MEMBER)[:200].decode("ascii", "replace").strip()
+    manifest = manifest_io.parse(text, source)  # a newer format says so before the checksum
+    if hashlib.sha256(text).hexdigest() != expected:
+        raise TamperedPackageError(source, MANIFEST_MEMBER)
+    return manifest
+
+
+def _extract_checked(zf: zipfile.ZipFile, member: str, manifest: Manifest, target: Path,
+                     source: Path) -> None:
+    declared = manifest.file(member)
+    if declared is None:
+        raise TamperedPackageError(source, member)
+    with zf.open(member) as src, target.open("wb") as dst:
+        digest = _copy_limited(src, dst, declared.size, source, member)
+    if digest != declared.sha256:
+        raise TamperedPackageError(source, member)
+
+
+def _copy_limited(src: IO[bytes], dst: IO[bytes], limit: int, source: Path, member: str) -> str:
+    digest, size = hashlib.sha256(), 0
+    while block := src.read(_BLOCK):
+        size += len(block)
+        if size > limit:  # more than declared: stop before filling the disk
+            raise TamperedPackageError(source, member)
+        digest.update(block)
+        dst.write(block)
+    return digest.hexdigest()
+
+
+def _read_database(copy: Path, source: Path, checksum: str, manifest: Manifest) -> Package:
+    conn = untrusted.open_read_only(copy, source)
+    try:
+        catalogue = untrusted.objects(conn, source)
+        _check_schema(conn, catalogue, source, manifest)
+        for table, columns in _REQUIRED_COLUMNS.items():
+            untrusted.require_table(conn, catalogue, table, columns, source)
+        media = _media(conn, source)
+        entries = _entries(conn, source)
+        tags = _tags(conn, source)
+        history = _history(conn, catalogue, source)
+    except sqlite3.DatabaseError as exc:
+        raise CorruptPackageError(source, str(exc)[:120]) from exc
+    finally:
+        conn.close()
+    package = Package(source, checksum, manifest, tags, media, entries, history)
+    _check_against_manifest(package)
+    _check_references(package)
+    return package
+
+
+_REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "project": ("key", "value"),
+    "tags": rows.TAG_COLUMNS,
+    "media": rows.MEDIA_COLUMNS,
+    "categories": ("id", "label_zh", "label_en", "colour", "retired"),
+    "sub_problems": ("id", "category_id", "label_zh", "label_en", "retired"),
+    "counties": ("id", "label_zh", "label_en", "retired"),
+    "townships": ("id", "county_id", "label_zh", "label_en", "retired"),
+    "units": ("id", "label_zh", "label_en", "retired"),
+}
+
+
+def _check_schema(conn: sqlite3.Connection, catalogue: dict[str, str], source: Path,
+                  manifest: Manifest) -> None:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    applied: set[str] = set()
+    if "_sqlite_migrations" in catalogue:
+        untrusted.require_table(conn, catalogue, "_sqlite_migrations",
+                                ("migration_set", "name"), source)
+        applied = {str(r[0]) for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+            (schema.MIGRATION_SET,))}
+    if schema.is_newer(version, applied):
+        raise NewerPackageError(source, str(version))
+    if version == 0:
+        raise NotAPackageError(source, "user_version 0")
+    if version != manifest.schema_version:
+        raise TamperedPackageError(source, "schema_version")
+
+
+def _media(conn: sqlite3.Connection, source: Path) -> tuple[Media, ...]:
+    found = []
+    for row in conn.execute(rows.MEDIA_SELECT + " ORDER BY position, id"):
+        v = dict(zip(rows.MEDIA_COLUMNS, row, strict=True))
+        where = f"media {str(v['id'])[:40]}"
+        found.append(Media(
+            id=_ident(v["id"], where, source), name=_text(v["name"], 1000, where, source),
+            fingerprint=Fingerprint(_int(v["size_bytes"], where, source),
+                                    _ident(v["head_tail_sha256"], where, source),
+                                    _opt_ident(v["full_sha256"], where, source)),
+            # The other laptop's paths are kept out: never opened, never stored here.
+            abs_path="", rel_path=None,
+            duration_ms=_int(v["duration_ms"], where, source), info=_info(v["info"]),
+            online=False, recording_id=_opt_ident(v["recording_id"], where, source),
+            chunk_index=_int(v["chunk_index"], where, source),
+            position=_int(v["position"], where, source),
+            added_at=_text(v["added_at"], 64, where, source),
+            added_by=_text(v["added_by"], 200, where, source)))
+    return tuple(found)
+
+
+def _info(text: Any) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if isinstance(text, str) and len(text) < 100_000 else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _entries(conn: sqlite3.Connection, source: Path) -> tuple[CodebookEntry, ...]:
+    found = []
+    for kind, table, parent, colour in _CODEBOOK_TABLES:
+        sql = (f"SELECT id, label_zh, label_en, {parent}, {colour}, retired FROM {table} "
+               "ORDER BY position, id")
+        for entry_id, zh, en, parent_id, col, retired in conn.execute(sql):
+            where = f"{kind} {str(entry_id)[:40]}"
+            found.append(CodebookEntry(
+                kind, _ident(entry_id, where, source),
+                Label(_text(zh, 200, where, source), _text(en, 200, where, source)),
+                _opt_ident(parent_id, where, source), _text(col, 16, where, source),
+                bool(retired)))
+    return tuple(found)
+
+
+def _tags(conn: sqlite3.Connection, source: Path) -> tuple[Tag, ...]:
+    return tuple(_tag(row, source) for row in conn.execute(rows.TAG_SELECT + " ORDER BY t.uuid"))
+
+
+_INT_FIELDS = ("start_ms", "revision")
+_OPT_INT_FIELDS = ("end_ms", "frame_pts", "severity")
+_ID_FIELDS = ("uuid", "media_id", "category_id")
+_OPT_ID_FIELDS = ("sub_problem_id", "county_id", "township_id", "unit_id")
+_NAME_FIELDS = ("reviewer", "updated_by", "created_at", "updated_at")
+_OPT_NAME_FIELDS = ("deleted_at", "deleted_by")
+
+
+def _tag(row: tuple[Any, ...], source: Path) -> Tag:
+    v = dict(zip(rows.TAG_COLUMNS, row, strict=True))
+    where = f"tag {str(v['uuid'])[:40]}"
+    checked: dict[str, Any] = {}
+    for name in _INT_FIELDS:
+        checked[name] = _int(v[name], where, source)
+    for name in _OPT_INT_FIELDS:
+        checked[name] = None if v[name] is None else _int(v[name], where, source)
+    for name in _ID_FIELDS:
+        checked[name] = _ident(v[name], where, source)
+    for name in _OPT_ID_FIELDS:
+        checked[name] = _opt_ident(v[name], where, source)
+    for name in _NAME_FIELDS:
+        checked[name] = _text(v[name], 200, where, source)
+    for name in _OPT_NAME_FIELDS:
+        checked[name] = None if v[name] is None else _text(v[name], 200, where, source)
+    checked["place"] = _text(v["place"], 500, where, source)
+    checked["note"] = _text(v["note"], _TEXT_LIMIT, where, source)
+    checked["status"] = _text(v["status"], 20, where, source)
+    checked["stills"] = _stills(v["stills"], where, source)
+    tag = Tag(**checked)
+    _check_tag_values(tag, where, source)
+    return tag
+
+
+def _check_tag_values(tag: Tag, where: str, source: Path) -> None:
+    from reviewer.codebook.model import SEVERITIES, STATUSES
+
+    bad = (tag.end_ms is not None and tag.end_ms < tag.start_ms) or tag.revision < 1 \
+        or (tag.severity is not None and tag.severity not in SEVERITIES) \
+        or tag.status not in STATUSES or (tag.deleted_at is None) != (tag.deleted_by is None)
+    if bad:
+        raise InvalidPackageError(source, where)
+
+
+def _stills(text: Any, where: str, source: Path) -> Any:
+    try:
+        stills = rows.stills_from_json(text)
+    except (TypeError, ValueError) as exc:
+        raise InvalidPackageError(source, f"{where}: stills") from exc
+    if any(s.pts_ms < 0 for s in stills):
+        raise InvalidPackageError(source, f"{where}: stills")
+    return stills
+
+
+def _history(conn: sqlite3.Connection, catalogue: dict[str, str],
+             source: Path) -> dict[str, frozenset[Stamp]]:
+    """Every version each tag went through on that laptop, from its audit log and merges."""
+    found: dict[str, set[Stamp]] = {}
+    if "audit" in catalogue:
+        untrusted.require_table(conn, catalogue, "audit", ("at", "reviewer", "entity", "entity_id"),
+                                source)
+        _collect(found, conn.execute(
+            "SELECT entity_id, at, reviewer FROM audit WHERE entity = 'tag'"))
+    if "merge_seen" in catalogue:
+        untrusted.require_table(conn, catalogue, "merge_seen",
+                                ("tag_uuid", "updated_at", "updated_by"), source)
+        _collect(found, conn.execute("SELECT tag_uuid, updated_at, updated_by FROM merge_seen"))
+    return {uuid: frozenset(stamps) for uuid, stamps in found.items()}
+
+
+def _collect(found: dict[str, set[Stamp]], cursor: sqlite3.Cursor) -> None:
+    for uuid, at, who in cursor:
+        if isinstance(uuid, str) and isinstance(at, str) and isinstance(who, str):
+            found.setdefault(uuid, set()).add((at, who))
+
+
+def _check_against_manifest(package: Package) -> None:
+    m, tags = package.manifest, package.tags
+    live = sum(1 for t in tags if t.deleted_at is None)
+    if (m.tags, m.live_tags, m.deleted_tags) != (len(tags), live, len(tags) - live):
+        raise TamperedPackageError(package.path, "counts")
+    declared = {(f.media_id, f.size, f.head_tail) for f in m.media}
+    actual = {(x.id, x.fingerprint.size, x.fingerprint.head_tail) for x in package.media}
+    if declared != actual:
+        raise TamperedPackageError(package.path, "media")
+
+
+def _check_references(package: Package) -> None:
+    """Every id a tag names must exist in the package: it is copied into the project."""
+    media = {m.id for m in package.media}
+    known = {(e.kind, e.id) for e in package.entries}
+    parents = {"sub_problem": "category", "township": "county"}
+    for entry in package.entries:
+        if entry.kind in parents and (parents[entry.kind], entry.parent_id) not in known:
+            raise InvalidPackageError(package.path, f"{entry.kind} {entry.id}")
+    for tag in package.tags:
+        refs = (("category", tag.category_id), ("sub_problem", tag.sub_problem_id),
+                ("county", tag.county_id), ("township", tag.township_id), ("unit", tag.unit_id))
+        if tag.media_id not in media or any(i is not None and (k, i) not in known for k, i in refs):
+            raise InvalidPackageError(package.path, f"tag {tag.uuid[:40]}")
+
+
+def _int(value: Any, where: str, source: Path) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0 or value > 2**53:
+        raise InvalidPackageError(source, where)
+    return value
+
+
+def _text(value: Any, limit: int, where: str, source: Path) -> str:
+    if not isinstance(value, str) or len(value) > limit:
+        raise InvalidPackageError(source, where)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidPackageError(source, where) from exc
+    return value
+
+
+def _ident(value: Any, where: str, source: Path) -> str:
+    text = _text(value, _ID_LIMIT, where, source)
+    if not text or _CONTROL.search(text):
+        raise InvalidPackageError(source, where)
+    return text
+
+
+def _opt_ident(value: Any, where: str, source: Path) -> str | None:
+    return None if value is None else _ident(value, where, source)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(_BLOCK):
+            digest.update(block)
+    return digest.hexdigest()

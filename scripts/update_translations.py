@@ -1,0 +1,69 @@
+"""Refresh the Qt Linguist files: lupdate over ui/, fill from the glossary, lrelease to .qm.
+
+    python scripts/update_translations.py
+
+The glossary (resources/translations/zh_CN.json) maps English source text
+to Chinese; a string missing from it stays "unfinished" in the .ts, which
+tests/ui/test_translations.py reports by name.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "resources" / "translations"
+TS = FOLDER / "shenpian_zh_CN.ts"
+GLOSSARY = FOLDER / "zh_CN.json"
+
+
+def tool(name: str) -> str:
+    return str(Path(sys.executable).with_name(name))
+
+
+def lupdate(target: Path) -> None:
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+    cmd = [tool("pyside6-lupdate"), *sources, "-ts", str(target), "-no-obsolete", "-silent"]
+    subprocess.run(cmd, cwd=ROOT, check=True)
+
+
+def fill(ts: Path, glossary: dict[str, str]) -> list[str]:
+    """Write translations in place; return the sources still untranslated."""
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        text = glossary.get(source)
+        if text is None:
+            missing.append(source)
+            translation.set("type", "unfinished")
+            continue
+        translation.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            translation.text = None
+            for form in list(translation):
+                translation.remove(form)
+            ET.SubElement(translation, "numerusform").text = text
+        else:
+            translation.text = text
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main() -> int:
+    lupdate(TS)
+    missing = fill(TS, json.loads(GLOSSARY.read_text(encoding="utf-8")))
+    subprocess.run([tool("pyside6-lrelease"), str(TS), "-silent"], check=True)
+    for source in missing:
+        print(f"untranslated: {source}")
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""``pack`` and ``merge`` from the command line: readable report, JSON, one-line errors."""
+
+import json
+import shutil
+
+import pytest
+
+from reviewer.cli import run
+from reviewer.store.project import Project
+
+
+def cli(capsys, *args):
+    code = run([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "演示.shenpian"
+    assert run(["demo", str(path), "--seconds", "3"]) == 0
+    return path
+
+
+@pytest.fixture
+def office(tmp_path, demo):
+    master = tmp_path / "master.shenpian"
+    laptop = tmp_path / "laptop.shenpian"
+    shutil.copy(demo, master)
+    shutil.copy(demo, laptop)
+    with Project.open(laptop, reviewer="李四") as project:
+        media = project.media()[0].id
+        project.add_tag(media, 500, "qing-laji", note="笔记本新增")
+        first = project.tags()[0].uuid
+        project.edit_tag(first, note="李四补充")
+    return master, laptop
+
+
+def test_pack_then_merge_prints_a_report(office, tmp_path, capsys):
+    master, laptop = office
+    package = tmp_path / "李四.pkg"
+    code, out, _ = cli(capsys, "--lang", "en", "pack", laptop, "-o", package, "--reviewer", "李四")
+    assert code == 0 and "13 tag(s)" in out and package.is_file()
+    code, out, _ = cli(capsys, "merge", master, package, "--reviewer", "编辑")
+    assert code == 0 and "新增 1" in out and "更新 1" in out
+    code, out, _ = cli(capsys, "--lang", "en", "merge", master, package)
+    assert code == 0 and "Nothing new" in out
+
+
+def test_merge_json(office, tmp_path, capsys):
+    master, laptop = office
+    package = tmp_path / "p.pkg"
+    cli(capsys, "pack", laptop, "-o", package)
+    code, out, _ = cli(capsys, "merge", master, package, "--json")
+    report = json.loads(out)
+    assert code == 0 and len(report["added"]) == 1 and len(report["updated"]) == 1
+    assert report["changed"] and report["packages"][0]["tags"] == 13
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_bad_package_is_one_line_exit_2(office, tmp_path, capsys, lang):
+    master, laptop = office
+    package = tmp_path / "p.pkg"
+    cli(capsys, "pack", laptop, "-o", package)
+    package.write_bytes(package.read_bytes()[:2000])
+    code, out, err = cli(capsys, "--lang", lang, "merge", master, package)
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert ("incomplete" in err) if lang == "en" else ("不完整" in err)
+
+
+def test_missing_package(office, tmp_path, capsys):
+    master, _ = office
+    code, _, err = cli(capsys, "merge", master, tmp_path / "nope.pkg")
+    assert code == 2 and "找不到审片包" in err

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from reviewer.export import selection
+from reviewer.store.demo import create_demo
+from reviewer.store.project import Project
+from ui.export.dialog import ExportDialog
+from ui.project.session import ProjectSession
+from ui.workers import TaskRunner
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    return create_demo(tmp_path_factory.mktemp("dlg") / "demo.shenpian", total_seconds=8.0)
+
+
+@pytest.fixture
+def dialog(qtbot, demo_file, tmp_path):
+    path = tmp_path / "demo.shenpian"
+    shutil.copy2(demo_file, path)
+    session = ProjectSession(Project.open(path))
+    runner = TaskRunner(synchronous=True)
+    dlg = ExportDialog(session, runner)
+    qtbot.addWidget(dlg)
+    yield dlg
+    session.close()
+
+
+def test_exports_chosen_formats_and_summarises(dialog, tmp_path):
+    for fmt, box in dialog.format_boxes.items():
+        box.setChecked(fmt in ("csv", "otio", "clips"))
+    dialog.clip_mode.setCurrentIndex(1)  # lossless
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.export_button.click()
+    assert [fmt for fmt, _ in dialog.results] == ["csv", "otio", "clips"]
+    assert (tmp_path / "out" / "demo_整改台账.csv").is_file()
+    assert len(list((tmp_path / "out" / "demo_片段").glob("*.mp4"))) == 12
+    text = dialog.summary.toPlainText()
+    assert "✓ csv" in text and "demo_时间线.otio" in text
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert dialog.export_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+def test_playlist_and_empty_selection(dialog, tmp_path):
+    tags = dialog.session.project.tags()
+    selection.save_playlist(dialog.session.project, [tags[3].uuid, tags[0].uuid])
+    dlg = ExportDialog(dialog.session, dialog.runner)
+    assert dlg.use_playlist.isEnabled() and dlg.use_playlist.isChecked()
+    for fmt, box in dlg.format_boxes.items():
+        box.setChecked(fmt == "csv")
+    dlg.folder.setText(str(tmp_path))
+    dlg.export_button.click()
+    rows = (tmp_path / "demo_整改台账.csv").read_text("utf-8-sig").splitlines()
+    assert len(rows) == 3 and tags[3].note in rows[1] and tags[0].note in rows[2]
+    dlg.use_filter.setChecked(True)
+    dlg.tag_filter = dlg.tag_filter.__class__(text="没有这种问题")
+    dlg.export_button.click()
+    assert "✗ csv" in dlg.summary.toPlainText()
+    dlg.deleteLater()
+
+
+def test_lower_third_needs_a_re_encode(dialog):
+    dialog.format_boxes["clips"].setChecked(True)
+    dialog.clip_mode.setCurrentIndex(1)
+    assert not dialog.lower_third.isEnabled()
+    dialog.clip_mode.setCurrentIndex(0)
+    assert dialog.lower_third.isEnabled()

@@ -1,0 +1,79 @@
+"""Start page, opening projects, and switching language without losing anything."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from reviewer.store.project import Project
+from ui.app import Shell, StartPage
+from ui.main_window import ReviewWindow
+
+
+def menu_titles(window):
+    return [a.text() for a in window.menuBar().actions()]
+
+
+def test_chinese_by_default_and_switch_to_english(qapp, demo_project):
+    shell = Shell(qapp, "zh_CN", synchronous=True)
+    try:
+        shell.open_project(demo_project, first_media=True)
+        assert isinstance(shell.window, ReviewWindow)
+        assert menu_titles(shell.window) == ["文件(&F)", "编辑(&E)", "视图(&V)"]
+        assert (
+            shell.window.tags.model.headerData(
+                0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+            )
+            == "时间"
+        )
+        # Qt's own dialogs speak Chinese too (qtbase_zh_CN).
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        shell.window.player.seek_index(12)
+        shell.switch_language("en")
+        assert menu_titles(shell.window) == ["&File", "&Edit", "&View"]
+        assert (
+            shell.window.tags.model.headerData(
+                0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+            )
+            == "Time"
+        )
+        assert shell.session.project.media()  # same project, still open
+        shell.switch_language("zh_CN")
+        assert menu_titles(shell.window)[0] == "文件(&F)"
+    finally:
+        shell.shutdown()
+
+
+def test_start_page_when_nothing_is_open(qapp):
+    shell = Shell(qapp, "zh_CN", synchronous=True)
+    try:
+        shell.show_start()
+        assert isinstance(shell.window, StartPage)
+        assert shell.window.windowTitle() == "暗访审片"
+    finally:
+        shell.shutdown()
+
+
+def test_project_in_use_opens_read_only_with_a_message(qapp, demo_project):
+    holder = Project.open(demo_project, reviewer="李四")
+    shell = Shell(qapp, "zh_CN", synchronous=True)
+    try:
+        shell.open_project(demo_project)
+        assert shell.session.read_only
+        assert "李四" in shell.last_error
+        assert "只读" in shell.window.windowTitle()
+    finally:
+        shell.shutdown()
+        holder.close()
+
+
+def test_not_a_project_is_refused_in_chinese(qapp, tmp_path):
+    bogus = tmp_path / "坏的.shenpian"
+    bogus.write_text("not sqlite")
+    shell = Shell(qapp, "zh_CN", synchronous=True)
+    try:
+        shell.show_start()
+        shell.open_project(bogus)
+        assert isinstance(shell.window, StartPage)
+        assert "坏的.shenpian" in shell.last_error
+    finally:
+        shell.shutdown()
