@@ -3,9 +3,11 @@
     python benchmarks/merge_bench.py                  # 10 packages x 10,000 tags
     python benchmarks/merge_bench.py --packages 3 --tags 2000
 
-Each laptop starts from a copy of the master (3 footage files, 1,000 tags),
-edits 100 of the shared tags (some of the same ones as other laptops, so
-there are real conflicts), deletes 20 and adds new tags up to --tags. The
+Each laptop starts from a copy of the master (30 two-hour footage files,
+1,000 tags), edits 100 of the shared tags (some of the same ones as other
+laptops, so there are real conflicts), deletes 20 and adds new tags up to
+--tags: 90 % on its own three files (reviewers split the month's footage),
+10 % on three files everyone watched (so there are likely duplicates). The
 merge runs in a fresh child process so that its peak RSS is the merge's
 alone. Targets: < 5 s and < 300 MB. Nothing asserts on timing.
 """
@@ -38,24 +40,25 @@ DURATION_MS = 2 * 3600 * 1000
 def build_master(path: Path) -> list[str]:
     with Project.create(path, reviewer="编辑") as project, project.batch() as conn:
         ids = []
-        for n in range(3):
+        for n in range(30):
             media = Media(id=f"m{n}", name=f"第{n}段.mp4", fingerprint=Fingerprint(10**9 + n, f"{n:064x}"),
                           abs_path=f"/素材/第{n}段.mp4", rel_path=None, duration_ms=DURATION_MS,
                           info={}, position=n, added_at="2026-11-01T00:00:00.000Z", added_by="编辑")
             rows.insert_media(conn, media)
             ids.append(media.id)
         book = project.codebook()
-        _add_tags(conn, ids, book, "编辑", SHARED, random.Random(0))
+        _add_tags(conn, ids, book, "编辑", SHARED, random.Random(0), ids)
     return ids
 
 
-def _add_tags(conn, media_ids, book, who, count, rng):
+def _add_tags(conn, media_ids, book, who, count, rng, common=()):
     cats = [c.id for c in book.categories]
     uuids = []
     conn.execute("INSERT INTO reviewers (name, created_at) VALUES (?, '2026') ON CONFLICT DO NOTHING",
                  (who,))
     for _ in range(count):
-        tag = new_tag(rng.choice(media_ids), rng.randrange(DURATION_MS), rng.choice(cats), who,
+        media = rng.choice(common) if common and rng.random() < 0.1 else rng.choice(media_ids)
+        tag = new_tag(media, rng.randrange(DURATION_MS), rng.choice(cats), who,
                       note=f"{who}的记录 {rng.random():.6f}", place="某镇某路")
         rows.insert_tag(conn, tag)
         rows.audit(conn, who, tag.created_at, "add", "tag", tag.uuid, None, tag.to_dict())
@@ -69,7 +72,8 @@ def build_laptop(master: Path, path: Path, n: int, tags: int) -> None:
     rng = random.Random(n + 1)
     with Project.open(path, reviewer=who) as project:
         shared = [t.uuid for t in project.tags()]
-        media_ids = [m.id for m in project.media()]
+        all_media = [m.id for m in project.media()]
+        media_ids = all_media[3 + 3 * n: 6 + 3 * n] or all_media
         book = project.codebook()
         with project.batch() as conn:
             for uuid in rng.sample(shared, 100):
@@ -79,7 +83,7 @@ def build_laptop(master: Path, path: Path, n: int, tags: int) -> None:
                 conn.execute("UPDATE tags SET deleted_at = ?, deleted_by = ?, updated_at = ?, "
                              "updated_by = ?, revision = revision + 1 WHERE uuid = ?",
                              ("2026-11-20T00:00:00.000Z", who, f"2026-11-20T00:00:0{n}.000Z", who, uuid))
-            _add_tags(conn, media_ids, book, who, tags - SHARED, rng)
+            _add_tags(conn, media_ids, book, who, tags - SHARED, rng, all_media[:3])
 
 
 def run_merge(master: str, packages: list[str]) -> None:

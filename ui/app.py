@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -189,10 +190,8 @@ class Shell:
 
     def shutdown(self) -> None:
         for box in self._boxes:
-            try:
+            with contextlib.suppress(RuntimeError):  # already deleted by Qt
                 box.close()
-            except RuntimeError:  # already deleted by Qt
-                pass
         self._boxes.clear()
         if self.window is not None:
             self.window.close()

@@ -29,6 +29,7 @@ from ui.media.media_bin import MediaBin
 from ui.media.player import Player
 from ui.media.transport import TransportBar
 from ui.media.video_view import VideoView
+from ui.project.background import FootageJobs
 from ui.project.session import ProjectSession
 from ui.review.controller import OpenRecording, ReviewController
 from ui.tags.editor import TagEditor
@@ -50,10 +51,12 @@ class ReviewWindow(QMainWindow):
         self.controller = ReviewController(session, self.player, self)
         self.tasks = TaskRunner(synchronous=synchronous, parent=self)
         self.filmstrip = FilmstripFeeder(self)
+        self.footage_jobs = FootageJobs(session, self.tasks)
         self._build()
         self._wire()
         self._restore_layout()
         self._update_title()
+        self.footage_jobs.hash_missing()
 
     # -- layout -----------------------------------------------------------
 
@@ -101,6 +104,8 @@ class ReviewWindow(QMainWindow):
         file = self.menuBar().addMenu(self.tr("&File"))
         file.addAction(self.tr("Add footage…"), self.add_footage)
         file.addAction(self.tr("Find moved footage…"), self.relink)
+        file.addSeparator()
+        file.addAction(self.tr("Export…"), self.open_export)
         file.addSeparator()
         file.addAction(self.tr("Close project"), self.close)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
@@ -207,17 +212,33 @@ class ReviewWindow(QMainWindow):
 
     def relink(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Where is the footage now?"))
-        if not folder:
+        if folder:
+            self.relink_folder(Path(folder))
+
+    def relink_folder(self, folder: Path) -> None:
+        """Scan in the background; the window stays usable while a big drive is searched."""
+        text = self.tr("Searching %1 for moved footage…").replace("%1", str(folder))
+        self.statusBar().showMessage(text)
+        self.footage_jobs.relink(folder, self._relinked)
+
+    def _relinked(self, report, result) -> None:
+        if report is None:
+            self._warn(getattr(result, "message", lambda _l: str(result))(self.session.lang))
             return
-        try:
-            report, changes = self.session.project.relink(folder)
-        except StoreError as exc:
-            self._warn(exc.message(self.session.lang))
-            return
-        self.session.announce(changes)
-        self.statusBar().showMessage(
-            self.tr("Relinked %1 file(s)").replace("%1", str(len(changes.media))), 8000
-        )
+        text = self.tr("Relinked %1 file(s)").replace("%1", str(len(report.relinked)))
+        if report.impostors:
+            names = "、".join(p.name for p in report.impostors)
+            text += self.tr("; refused look-alikes with other content: %1").replace("%1", names)
+        self.statusBar().showMessage(text, 15000)
+
+    def open_export(self) -> None:
+        """Exports take the tag table's current filter (what the editor sees is what goes out)."""
+        from ui.export.dialog import ExportDialog
+
+        dialog = ExportDialog(self.session, self.tasks, self, tag_filter=self.tags.model.filter)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.export_dialog = dialog
 
     def _media_failed(self, exc: MediaError) -> None:
         self._warn(exc.message(self.session.lang))

@@ -39,17 +39,42 @@ class TaskRunner(QObject):
         self._pool = None if synchronous else ThreadPoolExecutor(workers, "task")
         self._ids = itertools.count(1)
         self._tokens: dict[int, CancelToken] = {}
+        self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
+        self.finished.connect(self._dispatch_done)
+        self.failed.connect(self._dispatch_error)
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> int:
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> int:
+        """Run ``fn``; ``on_done``/``on_error`` are called back on the GUI thread."""
         job = next(self._ids)
         token = CancelToken()
         self._tokens[job] = token
+        self._callbacks[job] = (on_done, on_error)
         if self._pool is None:
             self._run(job, token, fn, args)
         else:
             future: Future[None] = self._pool.submit(self._run, job, token, fn, args)
             future.add_done_callback(lambda _f: None)
         return job
+
+    def _dispatch_done(self, job: int, result: object) -> None:
+        on_done, _ = self._callbacks.pop(job, (None, None))
+        if on_done is not None:
+            on_done(result)
+
+    def _dispatch_error(self, job: int, exc: object) -> None:
+        _, on_error = self._callbacks.pop(job, (None, None))
+        if on_error is not None:
+            on_error(exc)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tokens)
 
     def cancel(self, job: int) -> None:
         token = self._tokens.get(job)

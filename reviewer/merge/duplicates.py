@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from reviewer.merge.model import DuplicateProposal
 from reviewer.store import rows
+from reviewer.store.model import Tag
 
 NEAR_MS = 3000
 
@@ -28,7 +29,17 @@ def propose_duplicates(conn: sqlite3.Connection, touched: set[str],
                    if p not in known)
     conn.executemany("INSERT INTO merge_duplicates (a_uuid, b_uuid, created_at) VALUES (?, ?, ?)",
                      [(a, b, at) for a, b in pairs])
-    return tuple(_proposal(conn, a, b) for a, b in pairs)
+    tags = _load(conn, sorted({u for pair in pairs for u in pair}))
+    return tuple(DuplicateProposal(tags[a], tags[b]) for a, b in pairs)
+
+
+def _load(conn: sqlite3.Connection, uuids: list[str]) -> dict[str, Tag]:
+    found: dict[str, Tag] = {}
+    for start in range(0, len(uuids), 500):
+        chunk = uuids[start:start + 500]
+        sql = rows.TAG_SELECT + f" WHERE t.uuid IN ({', '.join('?' for _ in chunk)})"
+        found.update((t.uuid, t) for t in map(rows.tag_from_row, conn.execute(sql, chunk)))
+    return found
 
 
 def _groups(conn: sqlite3.Connection) -> dict[tuple[str, str], list[_Row]]:
@@ -50,9 +61,3 @@ def _near_pairs(group: list[_Row], touched: set[str]) -> list[tuple[str, str]]:
             if a[5] != b[5] and (a[0] in touched or b[0] in touched):
                 found.append((min(a[0], b[0]), max(a[0], b[0])))
     return found
-
-
-def _proposal(conn: sqlite3.Connection, a: str, b: str) -> DuplicateProposal:
-    first, second = rows.load_tag(conn, a), rows.load_tag(conn, b)
-    assert first is not None and second is not None
-    return DuplicateProposal(first, second)

@@ -12,12 +12,13 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from reviewer.merge.media_map import MediaMap
 from reviewer.merge.model import Conflict, PackageSummary
 from reviewer.merge.package import Package
 from reviewer.merge.versions import MINE, Decision, Stamp, Version, content_key, decide, version
-from reviewer.store import rows
+from reviewer.store import rows, search
 from reviewer.store.model import Still, Tag
 
 _CHUNK = 500
@@ -179,11 +180,7 @@ class TagMerge:
         self.inserts.append(tag)
 
     def _flush_inserts(self) -> None:
-        names = ", ".join(rows.TAG_COLUMNS)
-        marks = ", ".join("?" for _ in rows.TAG_COLUMNS)
-        self.conn.executemany(
-            f"INSERT INTO tags ({names}) VALUES ({marks})",
-            ([rows.column_value(c, getattr(t, c)) for c in rows.TAG_COLUMNS] for t in self.inserts))
+        search.insert_tags_bulk(self.conn, map(_row_values, self.inserts))
         self.conn.executemany(
             "INSERT INTO audit (at, reviewer, action, entity, entity_id, before, after) "
             "VALUES (?, ?, 'merge-add', 'tag', ?, NULL, ?)",
@@ -227,6 +224,16 @@ class TagMerge:
         return TagOutcome(summaries, tuple(self.added), tuple(self.updated),
                           sum(s.identical for s in summaries),
                           sum(s.kept_local for s in summaries), tuple(self.conflicts))
+
+
+_FIELDS = attrgetter(*rows.TAG_COLUMNS)
+_STILLS = rows.TAG_COLUMNS.index("stills")
+
+
+def _row_values(tag: Tag) -> tuple[object, ...]:
+    values = list(_FIELDS(tag))
+    values[_STILLS] = rows.stills_to_json(tag.stills) if tag.stills else "[]"
+    return tuple(values)
 
 
 def _visible(tag: Tag) -> dict[str, object]:

@@ -10,9 +10,9 @@ for equality, so clock skew cannot make an edit look "older" and lose it.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Literal
 
 from reviewer.store.model import EDITABLE_FIELDS, Tag
@@ -29,12 +29,17 @@ def creation(tag: Tag) -> Stamp:
     return (tag.created_at, tag.reviewer)
 
 
+_CONTENT = attrgetter("media_id", *EDITABLE_FIELDS, "deleted_at")
+
+
 def content_key(tag: Tag) -> str:
-    """What the editor would see; bookkeeping (revision, stamps) is left out."""
-    data = {name: getattr(tag, name) for name in EDITABLE_FIELDS}
-    data["stills"] = [[s.pts_ms, s.frame_pts] for s in tag.stills]
-    data.update(media_id=tag.media_id, deleted=tag.deleted)
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    """What the editor would see; bookkeeping (revision, stamps) is left out.
+
+    ``repr`` of plain values is stable across runs (unlike ``hash``), so ties
+    broken by this key come out the same on every machine.
+    """
+    values = _CONTENT(tag)
+    text = repr((*values[:-1], values[-1] is not None))
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 

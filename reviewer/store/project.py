@@ -399,13 +399,21 @@ class Project:
     def relink(self, folder: str | os.PathLike[str]) -> tuple[relink.RelinkReport, Changes]:
         """Find every missing footage file under ``folder`` by fingerprint and relink it."""
         self._check_writable()
-        wanted = [m for m in self.media() if self.locate(m) is None]
-        report = relink.scan(Path(folder), wanted)
+        report = relink.scan(Path(folder), self.offline_media())
+        return report, self.apply_relink(report)
+
+    def offline_media(self) -> list[Media]:
+        """Footage not found where it was last seen (a snapshot for a background relink scan)."""
+        return [m for m in self.media() if self.locate(m) is None]
+
+    def apply_relink(self, report: relink.RelinkReport) -> Changes:
+        """Record what a relink scan found; the scan itself may run on another thread."""
+        self._check_writable()
         if report.relinked:
             with db.transaction(self._conn, self.path) as conn:
                 for media_id, found in report.relinked:
                     self._relink_one(conn, self.media_by_id(media_id), found.resolve())
-        return report, Changes(media=frozenset(mid for mid, _ in report.relinked))
+        return Changes(media=frozenset(mid for mid, _ in report.relinked))
 
     def _relink_one(self, conn: sqlite3.Connection, media: Media, found: Path) -> None:
         rel = self._relative(found)

@@ -33,7 +33,7 @@ def rendered(documents):
     deck_pdf, ledger_pdf = render_pdf(files, out / "render")
     pages = {"deck": to_png(deck_pdf, "deck"), "ledger": to_png(ledger_pdf, "ledger", 80)}
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for kind, pngs in pages.items():
+    for pngs in pages.values():
         for png in pngs[:4]:
             shutil.copy2(png, ARTIFACTS / png.name)
     return pages

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -90,11 +91,11 @@ def test_corrupt_database(office, package, tmp_path):
     def corrupt(conn):
         path = conn.execute("PRAGMA database_list").fetchone()[2]
         conn.close()
-        data = bytearray(open(path, "rb").read())
+        data = bytearray(Path(path).read_bytes())
         page = 4096
         for offset in range(page * 2, len(data) - page, page):
             data[offset + 8: offset + 200] = b"\xff" * 192
-        open(path, "wb").write(bytes(data))
+        Path(path).write_bytes(bytes(data))
 
     refused(office, rewrite(package, tmp_path / "bad.pkg", db=corrupt), errors.CorruptPackageError)
 

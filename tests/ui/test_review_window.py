@@ -188,3 +188,32 @@ def test_missing_footage_gives_a_message_and_keeps_working(win, tmp_path):
         key(window, Qt.Key.Key_Right)  # the open footage still steps
     finally:
         moved.rename(path)
+
+
+def test_full_hashes_are_computed_in_the_background(win):
+    window, session, media = win
+    # The synchronous runner has already run the job the window started.
+    for m in session.project.media():
+        assert m.fingerprint.sha256 and len(m.fingerprint.sha256) == 64
+
+
+def test_relink_scan_finds_moved_footage_and_refuses_impostors(win, tmp_path):
+    import shutil
+
+    window, session, media = win
+    other = session.project.media()[2]
+    path = session.project.locate(other)
+    new_home = tmp_path / "新硬盘" / "第5期"
+    new_home.mkdir(parents=True)
+    moved = new_home / path.name
+    shutil.move(path, moved)
+    impostor_dir = tmp_path / "新硬盘" / "别的"
+    impostor_dir.mkdir()
+    (impostor_dir / path.name).write_bytes(b"\0" * 1000)
+    try:
+        assert session.project.locate(other) is None
+        window.relink_folder(tmp_path / "新硬盘")
+        assert session.project.locate(session.project.media_by_id(other.id)) == moved.resolve()
+        assert "1" in window.statusBar().currentMessage()
+    finally:
+        shutil.move(moved, path)

@@ -11,11 +11,23 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from ui.app import Shell, make_app
+
+
+def wait(ms: int) -> None:
+    """A real event loop (QTest.qWait keeps the GIL, starving the decode thread)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def press(window, key: Qt.Key) -> None:
+    QTest.keyClick(QApplication.focusWidget() or window, key)
+    wait(40)  # about a key-repeat interval
 
 
 def scenario(shell: Shell, shot: Path) -> dict:
@@ -23,11 +35,11 @@ def scenario(shell: Shell, shot: Path) -> dict:
     window.activateWindow()
     QTest.qWaitForWindowActive(window, 5000)
     for _ in range(20):
-        QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Right)
-    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Left)
+        press(window, Qt.Key.Key_Right)
+    press(window, Qt.Key.Key_Left)
     before = len(shell.session.project.tags())
-    QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_2)
-    QTest.qWait(800)  # let the filmstrip arrive before the picture is taken
+    press(window, Qt.Key.Key_2)
+    wait(1000)  # let the filmstrip arrive before the picture is taken
     screen = QApplication.primaryScreen().grabWindow(0)  # the X server's framebuffer
     screen.save(str(shot))
     return {
