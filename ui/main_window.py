@@ -136,6 +136,7 @@ class ReviewWindow(QMainWindow):
     def _wire(self) -> None:
         s, c, p = self.session, self.controller, self.player
         p.frameShown.connect(lambda f: self.view.set_image(f.image))
+        self.view.displayWidthChanged.connect(self.frames.set_display_width)
         p.previewImage.connect(self.view.set_image)
         p.positionChanged.connect(self.timeline.set_position)
         self.frames.opened.connect(lambda t: self.timeline.set_duration(t.duration_ms))

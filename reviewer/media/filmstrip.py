@@ -22,7 +22,7 @@ import numpy as np
 
 from reviewer.media.container import as_media_error, open_video
 from reviewer.media.fingerprint import quick_fingerprint
-from reviewer.media.frame import normalise_rotation, rotate
+from reviewer.media.frame import normalise_rotation, to_bgr
 from reviewer.media.index import FrameIndex, build_index
 from reviewer.media.paths import cache_dir, check_local_file
 
@@ -188,13 +188,7 @@ class _KeyframeReader:
         raise as_media_error(self.path, av.error.EOFError(0, "no keyframe"))
 
     def _to_image(self, video: av.VideoFrame) -> np.ndarray:
-        rotation = normalise_rotation(video.rotation)
-        w, h = (video.height, video.width) if rotation in (90, 270) else (video.width, video.height)
-        scale = min(1.0, self.width / w)
-        tw, th = max(2, round(w * scale)), max(2, round(h * scale))
-        sw, sh = (th, tw) if rotation in (90, 270) else (tw, th)
-        image = video.to_ndarray(format="bgr24", width=sw, height=sh, interpolation="AREA")
-        return rotate(image, rotation)
+        return to_bgr(video, normalise_rotation(video.rotation), self.width)
 
 
 class _DiskStore:

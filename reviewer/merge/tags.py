@@ -128,11 +128,13 @@ class TagMerge:
             self._insert(first)
             self._count(versions, "added")
             self.added.append(uuid)
-            self.seen.append((uuid, first.updated_at, first.updated_by))
+            if first.revision > 1:  # a never-edited tag's stamp is its creation, always known
+                self.seen.append((uuid, first.updated_at, first.updated_by))
             return True
         if mine is not None and {content_key(t) for _, t in versions} == {content_key(mine)}:
             self._count(versions, "identical")
-            self.seen.extend((uuid, at, who) for at, who in stamps)
+            known = {(mine.updated_at, mine.updated_by), (mine.created_at, mine.reviewer)}
+            self.seen.extend((uuid, at, who) for at, who in stamps - known)
             return True
         return False
 
@@ -141,10 +143,10 @@ class TagMerge:
         own = None if mine is None else version(mine, MINE, histories.get(uuid, ()))
         theirs = [version(t, p.source_id, p.history.get(uuid, ())) for p, t in incoming]
         decision = decide(own, pending, theirs)
-        self._apply(uuid, decision, mine)
+        self._apply(uuid, decision, mine, own.history if own else frozenset())
         self._tally(incoming, decision)
 
-    def _apply(self, uuid: str, d: Decision, mine: Tag | None) -> None:
+    def _apply(self, uuid: str, d: Decision, mine: Tag | None, known: frozenset[Stamp]) -> None:
         if d.action == "add":
             self._insert(d.winner.tag)
             self.added.append(uuid)
@@ -156,7 +158,9 @@ class TagMerge:
         self.conn.executemany(
             "UPDATE merge_conflicts SET status = 'superseded', resolved_at = ?, resolved_by = ? "
             "WHERE id = ? AND status = 'pending'", [(self.at, self.who, i) for i in d.superseded])
-        self.seen.extend((uuid, v.stamp[0], v.stamp[1]) for v in (*d.settled, d.winner))
+        # Only stamps our history lacks: a merge that brings nothing new writes nothing.
+        new = {v.stamp for v in (*d.settled, d.winner)} - known
+        self.seen.extend((uuid, at, who) for at, who in sorted(new))
 
     def _tally(self, incoming: list[_Incoming], d: Decision) -> None:
         rival_stamps = {r.stamp for r in d.rivals}

@@ -272,3 +272,15 @@ def test_a_failed_merge_leaves_the_master_untouched(office, monkeypatch):
     with pytest.raises(OSError):
         merge(office.master, [package], reviewer="编辑")
     assert dump(office.master, audit=True) == before
+
+
+def test_an_old_package_after_the_editor_edits_changes_nothing(office):
+    a = office.laptop("a")
+    new = add(office, a, "李四", 1000, note="李四")
+    package = office.pack(a, "李四")
+    merge(office.master, [package], reviewer="编辑")
+    edit(office, office.master, "编辑", new, note="编辑定稿")
+    before = dump(office.master, audit=True)
+    report = merge(office.master, [package], reviewer="编辑")
+    assert report.kept_local == 1 and not report.changed
+    assert dump(office.master, audit=True) == before

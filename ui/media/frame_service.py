@@ -48,8 +48,8 @@ class Timing:
         return min(max(i, 0), len(self) - 1)
 
 
-def to_qimage(frame: Frame) -> QImage:
-    bgr = np.ascontiguousarray(frame.to_bgr())
+def to_qimage(frame: Frame, max_width: int | None = None) -> QImage:
+    bgr = np.ascontiguousarray(frame.to_bgr(max_width))
     h, w = bgr.shape[:2]
     # copy(): the QImage must own its pixels once the numpy buffer is gone.
     return QImage(bgr.data, w, h, bgr.strides[0], QImage.Format.Format_BGR888).copy()
@@ -73,6 +73,7 @@ class FrameService(QObject):
         self._target = 0
         self._thread: threading.Thread | None = None
         self._stop = False
+        self._display_width: int | None = None
 
     # -- GUI-thread API ---------------------------------------------------
 
@@ -99,6 +100,19 @@ class FrameService(QObject):
 
     def step(self, delta: int) -> None:
         self.show_index(self._target + delta)
+
+    def set_display_width(self, width: int | None) -> None:
+        """Scale frames to the view (None: full resolution, for zooming in on a detail).
+
+        A display-sized copy is what makes a 1080p step paint within a frame
+        period on a laptop; the engine's frame and its time are unchanged.
+        """
+        if width == self._display_width:
+            return
+        sharper = width is None or (self._display_width is not None and width > self._display_width)
+        self._display_width = width
+        if sharper and self._timing is not None:
+            self._post(("index", self._target))
 
     def close(self) -> None:
         """Stop the decode thread and release the files; safe to call twice."""
@@ -143,7 +157,7 @@ class FrameService(QObject):
                 self._open(arg)  # type: ignore[arg-type]
             elif self._recording is not None:
                 frame = self._recording.frame(int(arg))  # type: ignore[call-overload]
-                self.frameReady.emit(_shown(frame))
+                self.frameReady.emit(_shown(frame, self._display_width))
         except MediaError as exc:
             self.failed.emit(exc)
 
@@ -154,7 +168,7 @@ class FrameService(QObject):
         self._recording, self._target = recording, 0
         self._timing = Timing(times, recording.duration_ms)
         self.opened.emit(self._timing)
-        self.frameReady.emit(_shown(recording.frame(0)))
+        self.frameReady.emit(_shown(recording.frame(0), self._display_width))
 
     def _release(self) -> None:
         if self._recording is not None:
@@ -162,7 +176,6 @@ class FrameService(QObject):
             self._recording = None
 
 
-def _shown(frame: Frame) -> ShownFrame:
-    return ShownFrame(
-        frame.index, frame.pts_ms, frame.duration_ms, frame.chunk, to_qimage(frame), frame.pts
-    )
+def _shown(frame: Frame, max_width: int | None = None) -> ShownFrame:
+    image = to_qimage(frame, max_width)
+    return ShownFrame(frame.index, frame.pts_ms, frame.duration_ms, frame.chunk, image, frame.pts)

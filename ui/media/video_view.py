@@ -29,6 +29,7 @@ class VideoView(QWidget):
     """Shows one image; the wheel zooms about the cursor, dragging pans, double-click fits."""
 
     zoomChanged = Signal(float)
+    displayWidthChanged = Signal(object)  # device pixels wanted, None for full resolution
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +72,16 @@ class VideoView(QWidget):
             self._center = QPointF(0.5, 0.5)
         self.update()
         self.zoomChanged.emit(zoom)
+        self.displayWidthChanged.emit(self.wanted_width())
+
+    def wanted_width(self) -> int | None:
+        if self._zoom > 1.0:
+            return None
+        return int(self.width() * self.devicePixelRatioF())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.displayWidthChanged.emit(self.wanted_width())
 
     def target_rect(self) -> QRectF:
         """Where the image is painted, in widget coordinates."""

@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QPolygonF, QWheelEvent
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QPixmap, QPolygonF, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reviewer.review.coverage import Coverage
 
 STRIP_H, MARKS_H, BAND_H = 48, 30, 6
 _GRAB_PX = 5
+_DENSE = 400  # above this many tags the timeline paints per pixel column, not per tag
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,11 @@ class TimelineWidget(QWidget):
         self._thumbs: dict[tuple[int, int], QImage] = {}
         self._marks: list[Mark] = []
         self._starts = np.zeros(0, dtype=np.int64)
+        self._arrays = (self._starts, self._starts, np.zeros(0, dtype=np.uint32))
+        self._layers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._layer_key: object = None
+        self._marks_key: object = None
+        self._marks_pixmap = QPixmap()
         self._coverage = Coverage()
         self._drag: _Drag | None = None
         self._preview: dict[str, tuple[int, int | None]] = {}
@@ -85,7 +91,12 @@ class TimelineWidget(QWidget):
 
     def set_marks(self, marks: list[Mark]) -> None:
         self._marks = sorted(marks, key=lambda m: m.start_ms)
-        self._starts = np.fromiter((m.start_ms for m in self._marks), np.int64, len(self._marks))
+        n = len(self._marks)
+        self._starts = np.fromiter((m.start_ms for m in self._marks), np.int64, n)
+        ends = np.fromiter((-1 if m.end_ms is None else m.end_ms for m in self._marks), np.int64, n)
+        colors = np.fromiter((m.color.rgba() for m in self._marks), np.uint32, n)
+        self._arrays = (self._starts, ends, colors)
+        self._layer_key = None
         self._preview.clear()
         self.update()
 
@@ -150,20 +161,57 @@ class TimelineWidget(QWidget):
         return [m for m in self._marks[:hi] if (m.end_ms or m.start_ms) >= start]
 
     def _paint_marks(self, p: QPainter) -> None:
-        top = STRIP_H + 2
-        drawn: set[tuple[int, int]] = set()
+        """Tags change far less often than the playhead moves: paint them once into a pixmap."""
+        key = (self._view, self.width(), id(self._marks), tuple(self._preview.items()))
+        if self._marks_key != key:
+            self._marks_pixmap = QPixmap(max(1, self.width()), MARKS_H + 4)
+            self._marks_pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(self._marks_pixmap)
+            self._paint_marks_into(painter)
+            painter.end()
+            self._marks_key = key
+        p.drawPixmap(0, STRIP_H, self._marks_pixmap)
+
+    def _paint_marks_into(self, p: QPainter) -> None:
+        top = 2
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        if len(self._marks) > _DENSE:
+            self._paint_dense(p, top)
+            return
         for mark in self._visible_marks():
             start, end = self._preview.get(mark.key, (mark.start_ms, mark.end_ms))
-            x0 = self.x_of(start)
             if end is None:
-                slot = (int(x0), mark.color.rgb())
-                if slot in drawn and not mark.selected:
-                    continue  # 10,000 tags: one stroke per pixel column and colour
-                drawn.add(slot)
-                self._paint_point(p, x0, top, mark)
+                self._paint_point(p, self.x_of(start), top, mark)
             else:
-                self._paint_range(p, x0, self.x_of(end), top, mark)
+                self._paint_range(p, self.x_of(start), self.x_of(end), top, mark)
+
+    def _paint_dense(self, p: QPainter, top: int) -> None:
+        """Thousands of tags: per colour, one stroke per pixel column, ranges as merged runs.
+
+        Python-level work is per pixel column and colour, not per tag, so a
+        month of tags repaints within a frame.
+        """
+        width = self.width()
+        for color, (points, ranges) in self._dense_layers(width).items():
+            p.setPen(QPen(QColor.fromRgba(color), 1))
+            p.drawLines([QLineF(x, top, x, top + MARKS_H) for x in np.flatnonzero(points).tolist()])
+            fill = QColor.fromRgba(color)
+            fill.setAlpha(150)
+            for x0, x1 in _runs(ranges):
+                p.fillRect(QRectF(x0, top + 6, max(1, x1 - x0), MARKS_H - 12), fill)
+        for mark in self._marks:
+            if mark.selected or mark.key in self._preview:
+                start, end = self._preview.get(mark.key, (mark.start_ms, mark.end_ms))
+                if end is None:
+                    self._paint_point(p, self.x_of(start), top, mark)
+                else:
+                    self._paint_range(p, self.x_of(start), self.x_of(end), top, mark)
+
+    def _dense_layers(self, width: int) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+        key = (self._view, width, id(self._marks))
+        if self._layer_key != key:
+            self._layers, self._layer_key = _rasterise(self._arrays, self._view, width), key
+        return self._layers
 
     def _paint_point(self, p: QPainter, x: float, top: int, mark: Mark) -> None:
         p.setPen(QPen(mark.color, 3 if mark.selected else 2))
@@ -263,3 +311,32 @@ class TimelineWidget(QWidget):
         else:
             shift = (end - start) * (-0.1 if event.angleDelta().y() > 0 else 0.1)
             self.zoom_to(int(start + shift), int(end + shift))
+
+
+def _rasterise(arrays: tuple[np.ndarray, np.ndarray, np.ndarray], view: tuple[int, int],
+               width: int) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Per colour: which pixel columns hold a point tag, and which a range tag covers."""
+    starts, ends, colors = arrays
+    lo, hi = view
+    scale = width / max(1, hi - lo)
+    x0 = np.floor((starts - lo) * scale).astype(np.int64)
+    x1 = np.ceil((np.where(ends < 0, starts, ends) - lo) * scale).astype(np.int64)
+    layers = {}
+    for color in np.unique(colors).tolist():
+        mine = colors == color
+        points = np.zeros(width, dtype=bool)
+        px = x0[mine & (ends < 0)]
+        points[px[(px >= 0) & (px < width)]] = True
+        cover = np.zeros(width + 1, dtype=np.int64)
+        r0 = np.clip(x0[mine & (ends >= 0)], 0, width)
+        r1 = np.clip(np.maximum(x1[mine & (ends >= 0)], x0[mine & (ends >= 0)] + 1), 0, width)
+        np.add.at(cover, r0, 1)
+        np.add.at(cover, r1, -1)
+        layers[int(color)] = (points, np.cumsum(cover)[:width] > 0)
+    return layers
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """[start, end) of each run of True."""
+    edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
+    return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
