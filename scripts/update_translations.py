@@ -57,6 +57,9 @@ def fill(ts: Path, glossary: dict[str, str]) -> list[str]:
 
 
 def main() -> int:
+    # From scratch: lupdate would otherwise keep stale contexts it once parsed wrongly,
+    # and every translation lives in the glossary anyway.
+    TS.unlink(missing_ok=True)
     lupdate(TS)
     missing = fill(TS, json.loads(GLOSSARY.read_text(encoding="utf-8")))
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-silent"], check=True)

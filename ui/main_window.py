@@ -106,6 +106,7 @@ class ReviewWindow(QMainWindow):
         file.addAction(self.tr("Find moved footage…"), self.relink)
         file.addSeparator()
         file.addAction(self.tr("Export…"), self.open_export)
+        file.addAction(self.tr("Merge reviewers' packages…"), self.open_merge)
         file.addSeparator()
         file.addAction(self.tr("Close project"), self.close)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
@@ -240,6 +241,15 @@ class ReviewWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.export_dialog = dialog
+
+    def open_merge(self) -> None:
+        """Modal: the merge runs on a worker with this session's project, so nothing may edit meanwhile."""
+        from ui.merge.view import MergeDialog
+
+        self.player.pause()
+        dialog = MergeDialog(self.session, self.tasks, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _media_failed(self, exc: MediaError) -> None:
         self._warn(exc.message(self.session.lang))

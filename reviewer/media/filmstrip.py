@@ -22,7 +22,7 @@ import numpy as np
 
 from reviewer.media.container import as_media_error, open_video
 from reviewer.media.fingerprint import quick_fingerprint
-from reviewer.media.frame import normalise_rotation, to_bgr
+from reviewer.media.frame import to_bgr
 from reviewer.media.index import FrameIndex, build_index
 from reviewer.media.paths import cache_dir, check_local_file
 
@@ -188,7 +188,7 @@ class _KeyframeReader:
         raise as_media_error(self.path, av.error.EOFError(0, "no keyframe"))
 
     def _to_image(self, video: av.VideoFrame) -> np.ndarray:
-        return to_bgr(video, normalise_rotation(video.rotation), self.width)
+        return to_bgr(video, self.width)
 
 
 class _DiskStore:

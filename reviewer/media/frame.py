@@ -1,4 +1,11 @@
-"""A decoded frame with its exact timestamp; pixels are converted only when shown."""
+"""Decoded pictures and frames with their exact timestamps; BGR is made only when shown.
+
+A ``Picture`` owns its pixels as one numpy array in I420 (yuv420p) layout:
+half the size of BGR, copied out of the decoder so its buffer pools stay
+small (holding decoder frames made them grow with the cache), and
+converted by OpenCV, which releases the GIL (PyAV's swscale path does not,
+and a 1080p conversion holding the GIL stalls the GUI).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +20,7 @@ _ROTATE = {
     180: cv2.ROTATE_180,
     270: cv2.ROTATE_90_CLOCKWISE,
 }
+_I420 = {"yuv420p", "yuvj420p"}
 
 
 def normalise_rotation(degrees: float) -> int:
@@ -26,34 +34,43 @@ def rotate(image: np.ndarray, rotation: int) -> np.ndarray:
     return image if code is None else cv2.rotate(image, code)
 
 
-# Formats whose planes OpenCV converts itself. cv2 releases the GIL while it works;
-# PyAV's swscale path does not, and a 1080p conversion holding the GIL stalls the GUI.
-_CV_YUV = {"yuv420p": cv2.COLOR_YUV2BGR_I420, "yuvj420p": cv2.COLOR_YUV2BGR_I420,
-           "nv12": cv2.COLOR_YUV2BGR_NV12}
+@dataclass(frozen=True, eq=False)
+class Picture:
+    """One frame's pixels (I420, or BGR for odd sizes) and its display rotation."""
+
+    pixels: np.ndarray
+    width: int
+    height: int
+    rotation: int
+    i420: bool
+
+    @classmethod
+    def from_video(cls, video: av.video.frame.VideoFrame) -> Picture:
+        rotation = normalise_rotation(video.rotation)
+        w, h = video.width, video.height
+        if w % 2 or h % 2:  # I420 needs even sizes; rare enough to pay for BGR
+            return cls(video.to_ndarray(format="bgr24"), w, h, rotation, False)
+        if video.format.name not in _I420:  # 10-bit HEVC, 4:2:2 cameras: one swscale pass
+            video = video.reformat(format="yuv420p")
+        return cls(video.to_ndarray(), w, h, rotation, True)
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.pixels.nbytes)
+
+    def to_bgr(self, max_width: int | None = None) -> np.ndarray:
+        """Display pixels: converted, rotated, scaled down to ``max_width`` if wider."""
+        image = cv2.cvtColor(self.pixels, cv2.COLOR_YUV2BGR_I420) if self.i420 else self.pixels
+        image = rotate(image, self.rotation)
+        if max_width and image.shape[1] > max_width:
+            height = max(2, round(image.shape[0] * max_width / image.shape[1]))
+            image = cv2.resize(image, (max_width, height), interpolation=cv2.INTER_AREA)
+        return image
 
 
-def to_bgr(video: av.video.frame.VideoFrame, rotation: int, max_width: int | None) -> np.ndarray:
-    """BGR pixels for display: converted, scaled down to ``max_width`` (after rotation), rotated."""
-    code = _CV_YUV.get(video.format.name)
-    if code is not None and video.width % 2 == 0 and video.height % 2 == 0:
-        image = cv2.cvtColor(_planes(video), code)
-    else:
-        image = video.to_ndarray(format="bgr24")
-    image = rotate(image, rotation)
-    if max_width and image.shape[1] > max_width:
-        height = max(2, round(image.shape[0] * max_width / image.shape[1]))
-        image = cv2.resize(image, (max_width, height), interpolation=cv2.INTER_AREA)
-    return image
-
-
-def _planes(video: av.video.frame.VideoFrame) -> np.ndarray:
-    """The frame's Y, U, V planes stacked as OpenCV's I420/NV12 layout expects."""
-    return video.to_ndarray()
-
-
-def frame_bytes(video: av.video.frame.VideoFrame) -> int:
-    """Memory a decoded frame pins (its planes), for the cache's budget."""
-    return sum(plane.buffer_size for plane in video.planes)
+def to_bgr(video: av.video.frame.VideoFrame, max_width: int | None = None) -> np.ndarray:
+    """Display pixels straight from a decoder frame (thumbnails, one-off stills)."""
+    return Picture.from_video(video).to_bgr(max_width)
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,11 +81,12 @@ class Frame:
     pts: int
     pts_ms: int
     duration_ms: int
-    rotation: int
-    video: av.video.frame.VideoFrame
+    picture: Picture
     chunk: int = 0  # which file of a multi-file recording it came from
 
-    def to_bgr(self, max_width: int | None = None) -> np.ndarray:
-        """Display pixels (rotation applied), optionally scaled down to ``max_width``."""
-        return to_bgr(self.video, self.rotation, max_width)
+    @property
+    def rotation(self) -> int:
+        return self.picture.rotation
 
+    def to_bgr(self, max_width: int | None = None) -> np.ndarray:
+        return self.picture.to_bgr(max_width)

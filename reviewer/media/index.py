@@ -17,6 +17,11 @@ import numpy as np
 from reviewer.media.container import as_media_error, open_video
 from reviewer.media.paths import check_local_file
 
+# Demuxers that seek by decode timestamp: asked for a keyframe's pts they land on the
+# next keyframe. MP4/MKV seek by pts; giving them the (lower) dts of a B-frame stream's
+# keyframe lands one whole GOP early instead.
+_SEEK_BY_DTS = {"mpegts", "mpeg", "mpegvideo", "h264", "hevc"}
+
 
 @dataclass(frozen=True, eq=False)
 class FrameIndex:
@@ -81,7 +86,8 @@ def build_index(path: str | Path) -> FrameIndex:
         pts, dts, keys, complete = _scan(p, container, stream)
         header = int(stream.frames or 0)
         time_base = Fraction(stream.time_base or Fraction(1, 1000))
-        index = _make_index(pts, dts, keys, time_base, complete, header)
+        by_dts = container.format.name in _SEEK_BY_DTS
+        index = _make_index(pts, dts if by_dts else pts, keys, time_base, complete, header)
         if not index.complete and len(index):
             index = _trim_tail(p, container, stream, index)
     finally:

@@ -14,12 +14,10 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-import av.video.frame
-
 from reviewer.media.cache import FrameCache
 from reviewer.media.decoder import Decoded, Decoder
 from reviewer.media.errors import MediaReadError
-from reviewer.media.frame import Frame, frame_bytes, normalise_rotation
+from reviewer.media.frame import Frame, Picture
 from reviewer.media.index import FrameIndex, build_index
 from reviewer.media.paths import check_local_file
 
@@ -49,7 +47,6 @@ class FrameSource:
         self._decoder = Decoder(self.path, self.index)
         self._run: Iterator[Decoded] | None = None
         self._run_last = -1
-        self._rotation: int | None = None
         self._frame_bytes = 0
         self._prefetch_enabled = prefetch
         self._pool: ThreadPoolExecutor | None = None
@@ -75,8 +72,9 @@ class FrameSource:
             video = self._wait_prefetch(i)
         if video is None:
             video = self._decode_to(i)
-        self.position = i
-        self._maybe_prefetch(i)
+        backward, self.position = i < self.position, i
+        if backward:
+            self._maybe_prefetch(i)
         return self._wrap(i, video)
 
     def frame_at_ms(self, t_ms: float) -> Frame:
@@ -112,19 +110,16 @@ class FrameSource:
 
     # -- decoding ---------------------------------------------------------
 
-    def _wrap(self, i: int, video: av.video.frame.VideoFrame) -> Frame:
-        if self._rotation is None:
-            self._rotation = normalise_rotation(video.rotation)
+    def _wrap(self, i: int, picture: Picture) -> Frame:
         return Frame(
             index=i,
             pts=int(self.index.pts[i]),
             pts_ms=int(self.index.ms[i]),
             duration_ms=self.index.duration_ms(i),
-            rotation=self._rotation,
-            video=video,
+            picture=picture,
         )
 
-    def _decode_to(self, i: int) -> av.video.frame.VideoFrame:
+    def _decode_to(self, i: int) -> Picture:
         if self._run is not None and self._run_last < i <= self._run_last + _FORWARD_REACH:
             found = self._advance(i)
             if found is not None:
@@ -133,7 +128,7 @@ class FrameSource:
         start = max(0, i - self.window + 1) if backwards else max(0, i - self.window // 4)
         return self._restart(i, start)
 
-    def _restart(self, i: int, start: int) -> av.video.frame.VideoFrame:
+    def _restart(self, i: int, start: int) -> Picture:
         """Decode from the keyframe before ``start``, caching start..i.
 
         If ``i`` does not come out (an open-GOP leading frame, or a demuxer
@@ -147,33 +142,37 @@ class FrameSource:
                 return found
         raise MediaReadError(self.path, f"frame {i} could not be decoded")
 
-    def _advance(self, i: int, keep_from: int | None = None) -> av.video.frame.VideoFrame | None:
+    def _advance(self, i: int, keep_from: int | None = None) -> Picture | None:
         """Pull frames from the current run up to ``i``, caching those worth keeping."""
         assert self._run is not None
         keep_from = self._run_last + 1 if keep_from is None else keep_from
         for j, video in self._run:
             self._run_last = j
-            self._note_size(video)
+            picture = Picture.from_video(video)
+            self._note_size(picture)
             if j >= keep_from:
-                self.cache.put(self.owner, j, video)
+                self.cache.put(self.owner, j, picture)
             if j == i:
-                return video
+                return picture
             if j > i:
                 break
         self._run = None if self._run_last < i else self._run
         return None
 
-    def _note_size(self, video: av.video.frame.VideoFrame) -> None:
+    def _note_size(self, picture: Picture) -> None:
         if not self._frame_bytes:
-            self._frame_bytes = frame_bytes(video)
+            self._frame_bytes = picture.nbytes
 
     # -- background prefetch of the previous window ----------------------
 
     def _maybe_prefetch(self, i: int) -> None:
         if not self._prefetch_enabled or not self._frame_bytes:
             return
+        # Start as soon as the reviewer is stepping back within a window of the bottom
+        # of what is cached: a refill from the keyframe takes longer than half a window
+        # of held-key steps.
         low = self.cache.contiguous_below(self.owner, i)
-        if low == 0 or i - low >= self.window // 2:
+        if low == 0 or i - low >= self.window:
             return
         stop = low - 1
         start = max(0, stop - self.window + 1)
@@ -191,9 +190,9 @@ class FrameSource:
             if self._closed.is_set() or j > stop:
                 break
             if j >= start:
-                self.cache.put(self.owner, j, video)
+                self.cache.put(self.owner, j, Picture.from_video(video))
 
-    def _wait_prefetch(self, i: int) -> av.video.frame.VideoFrame | None:
+    def _wait_prefetch(self, i: int) -> Picture | None:
         """If the background is decoding ``i`` already, wait for it instead of racing it."""
         if self._pending is None:
             return None

@@ -1,4 +1,4 @@
-"""Export dialog: pick formats, a folder, the current filter or the editor's playlist, clip
+"""Export dialog: pick formats, a folder, the current filter or the editor playlist, clip
 handles and options; the export runs on the TaskRunner with progress and cancel, and ends
 with a summary of the files written and the tags skipped.
 
@@ -34,36 +34,14 @@ from PySide6.QtWidgets import (
 
 from reviewer.export import selection, snapshot
 from reviewer.export.common import FORMATS, ExportError, ExportOptions, ExportResult
-from reviewer.export.run import export
 from reviewer.store.search import TagFilter
+from ui.export.job import run_formats
 from ui.project.session import ProjectSession
 from ui.workers import TaskRunner
 
-_STEPS = 1000  # progress resolution per format
-
-
-def run_formats(
-    snap: snapshot.Snapshot, formats: list[str], out: Path, options: ExportOptions, token, progress
-) -> list[tuple[str, ExportResult | ExportError]]:
-    """The worker: each format in turn; one failing format does not stop the others."""
-    done: list[tuple[str, ExportResult | ExportError]] = []
-    for n, fmt in enumerate(formats):
-
-        def step(d: int, t: int, n: int = n) -> None:
-            progress(n * _STEPS + (d * _STEPS // max(t, 1)), len(formats) * _STEPS)
-
-        try:
-            done.append((fmt, export(snap, fmt, out, options, token, step)))
-        except ExportError as exc:
-            done.append((fmt, exc))
-            if exc.kind == "cancelled":
-                break
-    progress(len(formats) * _STEPS, len(formats) * _STEPS)
-    return done
-
 
 class ExportDialog(QDialog):
-    """``ExportDialog(session, runner, parent=None, tag_filter=None)``."""
+    """Pick formats and a folder, run the export in the background, report what was written."""
 
     def __init__(
         self,

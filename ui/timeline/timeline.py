@@ -11,7 +11,16 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QPixmap, QPolygonF, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reviewer.review.coverage import Coverage
@@ -313,8 +322,9 @@ class TimelineWidget(QWidget):
             self.zoom_to(int(start + shift), int(end + shift))
 
 
-def _rasterise(arrays: tuple[np.ndarray, np.ndarray, np.ndarray], view: tuple[int, int],
-               width: int) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+def _rasterise(
+    arrays: tuple[np.ndarray, np.ndarray, np.ndarray], view: tuple[int, int], width: int
+) -> dict[int, tuple[np.ndarray, np.ndarray]]:
     """Per colour: which pixel columns hold a point tag, and which a range tag covers."""
     starts, ends, colors = arrays
     lo, hi = view
@@ -339,4 +349,6 @@ def _rasterise(arrays: tuple[np.ndarray, np.ndarray, np.ndarray], view: tuple[in
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     """[start, end) of each run of True."""
     edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
-    return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
+    return list(
+        zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True)
+    )
