@@ -6,10 +6,11 @@ store (tags), the engine (frames) and the controller (marks, coverage).
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -362,17 +363,13 @@ class ReviewWindow(QMainWindow):
 
 
 def _mark(tag: Tag, offset: int, book, selected: bool) -> Mark:
-    from PySide6.QtGui import QColor
-
     category = book.category(tag.category_id)
     color = QColor(category.colour if category else "#888888")
     end = None if tag.end_ms is None else offset + tag.end_ms
     return Mark(tag.uuid, offset + tag.start_ms, end, color, selected)
 
 
-def _recorded_at(media: Media):
-    from datetime import datetime
-
+def _recorded_at(media: Media) -> datetime | None:
     stamp = (media.info or {}).get("recorded_at")
     try:
         return datetime.fromisoformat(stamp) if stamp else None

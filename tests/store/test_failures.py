@@ -17,7 +17,7 @@ from reviewer.store.errors import CorruptProjectError, DiskFullError, NotAProjec
 from reviewer.store.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
-KILL_RUNS = int(os.environ.get("SHENPIAN_KILL_RUNS", "15"))
+KILL_RUNS = int(os.environ.get("SHENPIAN_KILL_RUNS", "50"))
 
 
 def test_disk_full_keeps_edits_in_outbox_and_retries(project, media_id):

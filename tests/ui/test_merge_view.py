@@ -33,8 +33,9 @@ def office(tmp_path):
         project.edit_tag(base, note="李四改")
         book = project.codebook()
         extra = Category("xin-leibie", Label("新类别", "New"), "#123456", "")
-        project.import_codebook(replace(book, version=book.version + 1,
-                                        categories=(*book.categories, extra)))
+        project.import_codebook(
+            replace(book, version=book.version + 1, categories=(*book.categories, extra))
+        )
         project.add_tag(media, 20_000, "xin-leibie", note="新")
         project.add_tag(media, 40_000, "qing-laji", note="李四的")
     with Project.open(master, reviewer="编辑") as project:

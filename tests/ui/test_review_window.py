@@ -217,3 +217,18 @@ def test_relink_scan_finds_moved_footage_and_refuses_impostors(win, tmp_path):
         assert "1" in window.statusBar().currentMessage()
     finally:
         shutil.move(moved, path)
+
+
+def test_go_to_a_typed_time_and_frame(win):
+    window, session, media = win
+    goto = window.transport.goto
+    goto.setText("0:05.030")
+    goto.returnPressed.emit()
+    assert window.player.current.pts_ms == 5000  # the frame on screen at 5.030 s (25 fps)
+    goto.setText("#123")
+    goto.returnPressed.emit()
+    assert window.player.current.index == 123
+    assert (
+        "第 123 帧" in window.transport.position.text()
+        or "frame 123" in window.transport.position.text()
+    )

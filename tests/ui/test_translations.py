@@ -23,8 +23,11 @@ def test_every_string_has_a_class_context():
 
 
 def test_every_string_is_translated():
-    untranslated = [m.findtext("source") for m in ET.parse(TS).iter("message")
-                    if m.find("translation").get("type") == "unfinished"]
+    untranslated = [
+        m.findtext("source")
+        for m in ET.parse(TS).iter("message")
+        if m.find("translation").get("type") == "unfinished"
+    ]
     assert untranslated == []
 
 
@@ -34,8 +37,9 @@ def test_ts_file_matches_the_code(tmp_path):
     shutil.copy(TS, fresh)
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     files = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
-    subprocess.run([str(lupdate), *files, "-ts", str(fresh), "-no-obsolete", "-silent"],
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [str(lupdate), *files, "-ts", str(fresh), "-no-obsolete", "-silent"], cwd=ROOT, check=True
+    )
     assert sources(fresh) == sources(TS)
 
 

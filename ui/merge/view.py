@@ -47,8 +47,9 @@ _SHOWN_FIELDS = ("media_id", *EDITABLE_FIELDS, "reviewer", "updated_by", "update
 
 
 class MergeDialog(QDialog):
-    def __init__(self, session: ProjectSession, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: ProjectSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
         self.setWindowTitle(self.tr("Merge reviewer packages"))
@@ -109,9 +110,15 @@ class MergeDialog(QDialog):
         self.conflict_list.currentRowChanged.connect(self._show_conflict)
         self.conflict_table = self._side_by_side(self.tr("Project"), self.tr("Incoming"))
         buttons = QHBoxLayout()
-        self.mine_button = self._button(self.tr("Keep mine"), lambda: self.choose(Choice.MINE), buttons)
-        self.theirs_button = self._button(self.tr("Take theirs"), lambda: self.choose(Choice.THEIRS), buttons)
-        self.both_button = self._button(self.tr("Keep both"), lambda: self.choose(Choice.BOTH), buttons)
+        self.mine_button = self._button(
+            self.tr("Keep mine"), lambda: self.choose(Choice.MINE), buttons
+        )
+        self.theirs_button = self._button(
+            self.tr("Take theirs"), lambda: self.choose(Choice.THEIRS), buttons
+        )
+        self.both_button = self._button(
+            self.tr("Keep both"), lambda: self.choose(Choice.BOTH), buttons
+        )
         layout.addWidget(self.conflict_list, 1)
         layout.addWidget(self.conflict_table, 2)
         layout.addLayout(buttons)
@@ -124,9 +131,15 @@ class MergeDialog(QDialog):
         self.duplicate_list.currentRowChanged.connect(self._show_duplicate)
         self.duplicate_table = self._side_by_side(self.tr("First"), self.tr("Second"))
         buttons = QHBoxLayout()
-        self.keep_first_button = self._button(self.tr("Merge into first"), lambda: self.settle_duplicate(0), buttons)
-        self.keep_second_button = self._button(self.tr("Merge into second"), lambda: self.settle_duplicate(1), buttons)
-        self.keep_both_dup_button = self._button(self.tr("Keep both"), lambda: self.settle_duplicate(None), buttons)
+        self.keep_first_button = self._button(
+            self.tr("Merge into first"), lambda: self.settle_duplicate(0), buttons
+        )
+        self.keep_second_button = self._button(
+            self.tr("Merge into second"), lambda: self.settle_duplicate(1), buttons
+        )
+        self.keep_both_dup_button = self._button(
+            self.tr("Keep both"), lambda: self.settle_duplicate(None), buttons
+        )
         layout.addWidget(self.duplicate_list, 1)
         layout.addWidget(self.duplicate_table, 2)
         layout.addLayout(buttons)
@@ -137,10 +150,20 @@ class MergeDialog(QDialog):
         tab.setLayout(layout)
         self.codebook_list = QListWidget()
         buttons = QHBoxLayout()
-        self.accept_button = self._button(self.tr("Add to code book"), lambda: self.settle_codebook(True), buttons)
-        self.reject_button = self._button(self.tr("Do not add"), lambda: self.settle_codebook(False), buttons)
-        layout.addWidget(QLabel(self.tr("Entries a laptop's code book has and this project's lacks. "
-                                        "Their tags are kept either way.")))
+        self.accept_button = self._button(
+            self.tr("Add to code book"), lambda: self.settle_codebook(True), buttons
+        )
+        self.reject_button = self._button(
+            self.tr("Do not add"), lambda: self.settle_codebook(False), buttons
+        )
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Entries a laptop's code book has and this project's lacks. "
+                    "Their tags are kept either way."
+                )
+            )
+        )
         layout.addWidget(self.codebook_list, 1)
         layout.addLayout(buttons)
         return tab
@@ -175,8 +198,11 @@ class MergeDialog(QDialog):
 
     def _pick_packages(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose reviewer packages"), "",
-            self.tr("Reviewer packages (*.shenpian-pack *.zip);;All files (*)"))
+            self,
+            self.tr("Choose reviewer packages"),
+            "",
+            self.tr("Reviewer packages (*.shenpian-pack *.zip);;All files (*)"),
+        )
         self.add_packages(paths)
 
     def _remove_selected(self) -> None:
@@ -196,8 +222,12 @@ class MergeDialog(QDialog):
         self._job = -1  # set before submit: a synchronous runner finishes inside submit
 
         def job(token: object, progress: object) -> MergeReport:
-            return merge_into(project, paths, progress=progress,  # type: ignore[arg-type]
-                              cancelled=lambda: token.cancelled)  # type: ignore[attr-defined]
+            return merge_into(
+                project,
+                paths,
+                progress=progress,  # type: ignore[arg-type]
+                cancelled=lambda: token.cancelled,
+            )  # type: ignore[attr-defined]
 
         job_id = self.runner.submit(job)
         if self._job == -1:
@@ -246,12 +276,19 @@ class MergeDialog(QDialog):
     def _summary(self, r: MergeReport) -> str:
         if not r.changed:
             return self.tr("Nothing new: these packages were already merged.")
-        return self.tr("Added %1, updated %2, identical %3; %4 new conflict(s), %5 likely "
-                       "duplicate(s), %6 code book proposal(s), %7 new footage file(s).") \
-            .replace("%1", str(len(r.added))).replace("%2", str(len(r.updated))) \
-            .replace("%3", str(r.identical)).replace("%4", str(len(r.conflicts))) \
-            .replace("%5", str(len(r.duplicates))).replace("%6", str(len(r.codebook))) \
+        return (
+            self.tr(
+                "Added %1, updated %2, identical %3; %4 new conflict(s), %5 likely "
+                "duplicate(s), %6 code book proposal(s), %7 new footage file(s)."
+            )
+            .replace("%1", str(len(r.added)))
+            .replace("%2", str(len(r.updated)))
+            .replace("%3", str(r.identical))
+            .replace("%4", str(len(r.conflicts)))
+            .replace("%5", str(len(r.duplicates)))
+            .replace("%6", str(len(r.codebook)))
             .replace("%7", str(len(r.media_added)))
+        )
 
     def _fill_added(self, report: MergeReport) -> None:
         self.added.clear()
@@ -260,7 +297,9 @@ class MergeDialog(QDialog):
             if tag is not None:
                 self.added.addItem(self._tag_line(tag))
         if len(report.added) > 2000:
-            self.added.addItem(self.tr("… and %1 more").replace("%1", str(len(report.added) - 2000)))
+            self.added.addItem(
+                self.tr("… and %1 more").replace("%1", str(len(report.added) - 2000))
+            )
 
     # --- what is still open ----------------------------------------------------------
 
@@ -270,12 +309,18 @@ class MergeDialog(QDialog):
         self._duplicates = resolve.pending_duplicates(project)
         self._proposals = resolve.codebook_proposals(project)
         self._fill(self.conflict_list, [self._conflict_line(c) for c in self._conflicts])
-        self._fill(self.duplicate_list, [self._tag_line(d.a) + "  ⇄  " + self._tag_line(d.b)
-                                         for d in self._duplicates])
-        self._fill(self.codebook_list, [f"{p.entry_id}: {p.label.text(self.session.lang)}"
-                                        for p in self._proposals])
+        self._fill(
+            self.duplicate_list,
+            [self._tag_line(d.a) + "  ⇄  " + self._tag_line(d.b) for d in self._duplicates],
+        )
+        self._fill(
+            self.codebook_list,
+            [f"{p.entry_id}: {p.label.text(self.session.lang)}" for p in self._proposals],
+        )
         self.tabs.setTabText(1, self.tr("Conflicts (%1)").replace("%1", str(len(self._conflicts))))
-        self.tabs.setTabText(2, self.tr("Likely duplicates (%1)").replace("%1", str(len(self._duplicates))))
+        self.tabs.setTabText(
+            2, self.tr("Likely duplicates (%1)").replace("%1", str(len(self._duplicates)))
+        )
         self.tabs.setTabText(3, self.tr("Code book (%1)").replace("%1", str(len(self._proposals))))
         writable = not self.session.read_only
         for button in (self.mine_button, self.theirs_button, self.both_button):
@@ -295,23 +340,30 @@ class MergeDialog(QDialog):
     def choose(self, choice: Choice) -> None:
         row = self.conflict_list.currentRow()
         if 0 <= row < len(self._conflicts):
-            self._settle(lambda: resolve.resolve_conflict(self.session.project,
-                                                          self._conflicts[row].id, choice))
+            self._settle(
+                lambda: resolve.resolve_conflict(
+                    self.session.project, self._conflicts[row].id, choice
+                )
+            )
 
     def settle_duplicate(self, keep: int | None) -> None:
         row = self.duplicate_list.currentRow()
         if 0 <= row < len(self._duplicates):
             pair = self._duplicates[row]
             kept = None if keep is None else (pair.a, pair.b)[keep].uuid
-            self._settle(lambda: resolve.resolve_duplicate(self.session.project, pair.a.uuid,
-                                                           pair.b.uuid, kept))
+            self._settle(
+                lambda: resolve.resolve_duplicate(
+                    self.session.project, pair.a.uuid, pair.b.uuid, kept
+                )
+            )
 
     def settle_codebook(self, accept: bool) -> None:
         row = self.codebook_list.currentRow()
         if 0 <= row < len(self._proposals):
             p = self._proposals[row]
-            self._settle(lambda: resolve.resolve_codebook(self.session.project, p.kind,
-                                                          p.entry_id, accept))
+            self._settle(
+                lambda: resolve.resolve_codebook(self.session.project, p.kind, p.entry_id, accept)
+            )
 
     def _settle(self, op: object) -> None:
         try:
@@ -350,8 +402,13 @@ class MergeDialog(QDialog):
         if tag is None:
             return ""
         value = getattr(tag, name)
-        kinds = {"category_id": "category", "sub_problem_id": "sub_problem", "county_id": "county",
-                 "township_id": "township", "unit_id": "unit"}
+        kinds = {
+            "category_id": "category",
+            "sub_problem_id": "sub_problem",
+            "county_id": "county",
+            "township_id": "township",
+            "unit_id": "unit",
+        }
         if name in kinds:
             return self.session.project.label(kinds[name], value, self.session.lang)
         if name in ("start_ms", "end_ms") and value is not None:
@@ -370,34 +427,51 @@ class MergeDialog(QDialog):
 
     def _tag_line(self, tag: Tag) -> str:
         label = self.session.project.label("category", tag.category_id, self.session.lang)
-        return f"{self._media_name(tag.media_id)}  {format_ms(tag.start_ms)}  {label}  " \
-               f"{tag.reviewer}  {tag.note[:40]}"
+        return (
+            f"{self._media_name(tag.media_id)}  {format_ms(tag.start_ms)}  {label}  "
+            f"{tag.reviewer}  {tag.note[:40]}"
+        )
 
     def _conflict_line(self, c: Conflict) -> str:
-        kind = self.tr("edited on both sides") if c.kind == "edit" else \
-            self.tr("edited on one side, deleted on the other")
+        kind = (
+            self.tr("edited on both sides")
+            if c.kind == "edit"
+            else self.tr("edited on one side, deleted on the other")
+        )
         base = self._tag_line(c.mine) if c.mine is not None else c.tag_uuid[:8]
         return f"{base}  —  {kind}  ({c.theirs.updated_by})"
 
     def _field_name(self, name: str) -> str:
         names = {
-            "media_id": self.tr("Footage"), "start_ms": self.tr("Start"), "end_ms": self.tr("End"),
-            "frame_pts": self.tr("Frame"), "category_id": self.tr("Category"),
-            "sub_problem_id": self.tr("Problem"), "county_id": self.tr("County"),
-            "township_id": self.tr("Township"), "place": self.tr("Place"),
-            "unit_id": self.tr("Responsible unit"), "severity": self.tr("Severity"),
-            "status": self.tr("Status"), "note": self.tr("Note"), "stills": self.tr("Stills"),
-            "reviewer": self.tr("Reviewer"), "updated_by": self.tr("Last edited by"),
-            "updated_at": self.tr("Last edited at"), "deleted_at": self.tr("Deleted at"),
+            "media_id": self.tr("Footage"),
+            "start_ms": self.tr("Start"),
+            "end_ms": self.tr("End"),
+            "frame_pts": self.tr("Frame"),
+            "category_id": self.tr("Category"),
+            "sub_problem_id": self.tr("Problem"),
+            "county_id": self.tr("County"),
+            "township_id": self.tr("Township"),
+            "place": self.tr("Place"),
+            "unit_id": self.tr("Responsible unit"),
+            "severity": self.tr("Severity"),
+            "status": self.tr("Status"),
+            "note": self.tr("Note"),
+            "stills": self.tr("Stills"),
+            "reviewer": self.tr("Reviewer"),
+            "updated_by": self.tr("Last edited by"),
+            "updated_at": self.tr("Last edited at"),
+            "deleted_at": self.tr("Deleted at"),
         }
         return names.get(name, name)
 
     def done(self, result: int) -> None:
         if self._job is not None and self._job > 0:
             self.runner.cancel(self._job)
-        for signal, slot in ((self.runner.finished, self._on_finished),
-                             (self.runner.failed, self._on_failed),
-                             (self.runner.progress, self._on_progress)):
+        for signal, slot in (
+            (self.runner.finished, self._on_finished),
+            (self.runner.failed, self._on_failed),
+            (self.runner.progress, self._on_progress),
+        ):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
         super().done(result)

@@ -16,7 +16,9 @@ from ui.project.session import ProjectSession
 from ui.workers import CancelToken, TaskRunner
 
 
-def hash_files(files: list[tuple[str, Path]], token: CancelToken, progress) -> list[tuple[str, str]]:
+def hash_files(
+    files: list[tuple[str, Path]], token: CancelToken, progress
+) -> list[tuple[str, str]]:
     done = []
     for n, (media_id, path) in enumerate(files):
         digest = full_sha256(path, lambda: token.cancelled)
@@ -27,7 +29,9 @@ def hash_files(files: list[tuple[str, Path]], token: CancelToken, progress) -> l
     return done
 
 
-def scan_folder(folder: Path, wanted: list[Media], token: CancelToken, progress) -> relink.RelinkReport:
+def scan_folder(
+    folder: Path, wanted: list[Media], token: CancelToken, progress
+) -> relink.RelinkReport:
     return relink.scan(folder, wanted)
 
 
@@ -53,9 +57,13 @@ class FootageJobs:
 
     def relink(self, folder: Path, on_done) -> int:
         wanted = self.session.project.offline_media()
-        return self.runner.submit(scan_folder, folder, wanted,
-                                  on_done=lambda report: on_done(report, self._apply(report)),
-                                  on_error=lambda exc: on_done(None, exc))
+        return self.runner.submit(
+            scan_folder,
+            folder,
+            wanted,
+            on_done=lambda report: on_done(report, self._apply(report)),
+            on_error=lambda exc: on_done(None, exc),
+        )
 
     def _apply(self, report: relink.RelinkReport):
         changes = self.session.project.apply_relink(report)
