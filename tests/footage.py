@@ -218,6 +218,13 @@ def _ts_offset(root: Path) -> Case:
     return Case(remux(src.path, root / "offset.ts", "-f", "mpegts"), src.times_ms)
 
 
+def _odd_rows(root: Path) -> Case:
+    """270 rows: chroma planes do not fold into whole luma-width rows."""
+    return _encode(
+        synth.Spec(width=480, height=270, frames=30, video_args=H264_SHORT_GOP), root / "h270.mp4"
+    )
+
+
 def _chunk_a(root: Path) -> Case:
     return _encode(synth.Spec(frames=75, video_args=H264_SHORT_GOP), root / "REC_0001.MP4")
 
@@ -242,6 +249,7 @@ _RECIPES: dict[str, Callable[[Path], Case]] = {
     "audio": _audio,
     "chinese": _chinese,
     "ts_offset": _ts_offset,
+    "odd_rows": _odd_rows,
     "chunk_a": _chunk_a,
     "chunk_b": _chunk_b,
 }

@@ -13,6 +13,7 @@ from reviewer.cli.common import CliError, Context
 from reviewer.codebook import io as codebook_io
 from reviewer.codebook.errors import CodeBookError
 from reviewer.codebook.model import STATUS_LABELS, CodeBook
+from reviewer.media.errors import MediaError
 from reviewer.store.errors import StoreError
 from reviewer.store.project import SUFFIX, Project
 from reviewer.store.search import TagFilter
@@ -106,12 +107,19 @@ def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_add_media(args: argparse.Namespace, ctx: Context) -> int:
+    """Add every file it can; a broken one is reported on its own line and the rest go on."""
+    failed = 0
     with _writable(args.project, ctx, args.reviewer) as project:
         for file in args.files:
-            media = project.media_by_id(project.add_media(file).select or "")
+            try:
+                media = project.media_by_id(project.add_media(file).select or "")
+            except (MediaError, StoreError) as exc:
+                ctx.fail(exc.message(ctx.lang))
+                failed += 1
+                continue
             ctx.say(ctx.pick(f"已添加 {media.name}（{_clock(media.duration_ms)}）",
                              f"Added {media.name} ({_clock(media.duration_ms)})"))
-    return 0
+    return 2 if failed else 0
 
 
 def cmd_tags(args: argparse.Namespace, ctx: Context) -> int:

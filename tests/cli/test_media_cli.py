@@ -89,3 +89,19 @@ def test_frame_past_the_end(footage, tmp_path):
     assert result.returncode == 2
     assert "超出视频长度" in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_add_media_keeps_going_past_broken_files(footage, tmp_path):
+    project = tmp_path / "第5期.shenpian"
+    assert main_py("new", str(project)).returncode == 0
+    files = [footage.small.path, footage.moov_at_end_cut.path, footage.text.path, footage.vfr.path]
+    result = main_py("add-media", str(project), *map(str, files))
+    assert result.returncode == 2
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert "需要修复" in errors[0] and "battery_died.mp4" in errors[0]
+    assert "不是视频" in errors[1]
+    from reviewer.store.project import Project
+
+    with Project.open(project, read_only=True) as p:
+        assert [m.name for m in p.media()] == ["small.mp4", "vfr.mp4"]

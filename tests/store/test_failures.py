@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections import deque
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from reviewer.store.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 KILL_RUNS = int(os.environ.get("SHENPIAN_KILL_RUNS", "50"))
+_KILL_PREFETCH = 3  # writers started ahead, waiting to open the project
 
 
 def test_disk_full_keeps_edits_in_outbox_and_retries(project, media_id):
@@ -94,6 +96,7 @@ def test_url_and_unc_paths_are_refused_before_any_access():
 _WRITER = textwrap.dedent("""
     import sys
     from reviewer.store.project import Project
+    sys.stdin.readline()  # started ahead of its turn: open only once the last writer is dead
     project = Project.open(sys.argv[1], reviewer="进程")
     media = project.media()[0].id
     print("ready", flush=True)
@@ -110,14 +113,36 @@ def test_kill_9_never_loses_an_acknowledged_tag(project):
     project.close()
     acknowledged: list[str] = []
     rng = random.Random(1234)
-    for _ in range(KILL_RUNS):
-        child = subprocess.Popen([sys.executable, "-c", _WRITER, str(path)], cwd=ROOT,
-                                 stdout=subprocess.PIPE, text=True)
-        assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.15))
-        child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate(timeout=10)
-        acknowledged += [line for line in out.split("\n") if len(line) == 36]
+
+    def spawn() -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-c", _WRITER, str(path)], cwd=ROOT,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+    # Starting Python and importing the store takes ~0.4 s, longer than a run's
+    # writing, so the next few writers start and import while this one writes. Each
+    # opens the project only when told, after the previous writer was killed: what
+    # a run checks is unchanged, only the waiting for interpreters overlaps.
+    queue = deque(spawn() for _ in range(min(_KILL_PREFETCH, KILL_RUNS)))
+    started = len(queue)
+    try:
+        for _ in range(KILL_RUNS):
+            child = queue[0]
+            child.stdin.write("go\n")
+            child.stdin.flush()
+            assert child.stdout.readline().strip() == "ready"
+            if started < KILL_RUNS:
+                queue.append(spawn())
+                started += 1
+            time.sleep(rng.uniform(0.0, 0.15))
+            child.send_signal(signal.SIGKILL)
+            out, _ = child.communicate(timeout=10)
+            queue.popleft()
+            acknowledged += [line for line in out.split("\n") if len(line) == 36]
+    finally:
+        for leftover in queue:  # only after a failure
+            if leftover.poll() is None:
+                leftover.kill()
+            leftover.communicate(timeout=10)
     with Project.open(path) as after:
         assert not after.read_only  # the lock died with its holder
         assert after._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
