@@ -19,6 +19,7 @@ from reviewer.media.decoder import Decoded, Decoder
 from reviewer.media.errors import MediaReadError
 from reviewer.media.frame import Frame, Picture
 from reviewer.media.index import FrameIndex, build_index
+from reviewer.media.memory import tune_allocator
 from reviewer.media.paths import check_local_file
 
 # Forward gaps up to this many frames are decoded through rather than seeked.
@@ -38,6 +39,7 @@ class FrameSource:
         prefetch: bool = True,
     ) -> None:
         self.path = check_local_file(path)
+        tune_allocator()
         self.index = index if index is not None else build_index(self.path)
         if len(self.index) == 0:
             raise MediaReadError(self.path, "no frames")

@@ -8,7 +8,8 @@ or keeps both, and a "keep both" is remembered so it is not asked again.
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from itertools import groupby
+from operator import itemgetter
 
 from reviewer.merge.model import DuplicateProposal
 from reviewer.store import rows
@@ -43,11 +44,11 @@ def _load(conn: sqlite3.Connection, uuids: list[str]) -> dict[str, Tag]:
 
 
 def _groups(conn: sqlite3.Connection) -> dict[tuple[str, str], list[_Row]]:
-    groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
-    for row in conn.execute("SELECT uuid, media_id, category_id, start_ms, end_ms, reviewer "
-                            "FROM tags WHERE deleted_at IS NULL ORDER BY start_ms, uuid"):
-        groups[(row[1], row[2])].append(row)
-    return groups
+    # Sorted by group then time, so that groupby (in C) splits them without a dict per row.
+    found = conn.execute("SELECT uuid, media_id, category_id, start_ms, end_ms, reviewer "
+                         "FROM tags WHERE deleted_at IS NULL "
+                         "ORDER BY media_id, category_id, start_ms, uuid").fetchall()
+    return {key: list(group) for key, group in groupby(found, key=itemgetter(1, 2))}
 
 
 def _near_pairs(group: list[_Row], touched: set[str]) -> list[tuple[str, str]]:

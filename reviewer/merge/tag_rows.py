@@ -54,8 +54,22 @@ def tags_from_rows(found: Sequence[Row], source: Path) -> tuple[Tag, ...]:
             check_row(row, source)
         raise InvalidPackageError(source, "tags")
     stills = _stills_cache(source)
-    return tuple(Tag(*row[:_STILLS], stills(row[_STILLS], row[0]), *row[_STILLS + 1:])
+    return tuple(_tag(row[:_STILLS] + (stills(row[_STILLS], row[0]),) + row[_STILLS + 1:])
                  for row in found)
+
+
+_new = object.__new__
+
+
+def _tag(values: Row) -> Tag:
+    """``Tag(*values)`` without the frozen dataclass's 22 ``object.__setattr__`` calls.
+
+    Tag has no ``__post_init__`` and the values are already validated, so filling
+    the instance dict directly gives an equal object at under half the cost.
+    """
+    tag = _new(Tag)
+    tag.__dict__.update(zip(rows.TAG_COLUMNS, values, strict=True))
+    return tag
 
 
 # --- whole columns -------------------------------------------------------------

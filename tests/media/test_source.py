@@ -149,3 +149,11 @@ def test_colours_match_ffmpegs_own_conversion(footage, name):
         ours = src.frame(0).to_bgr().astype(int)
     assert ours.shape == reference.shape
     assert np.abs(ours - reference).mean() < 3
+
+
+def test_allocator_is_tuned_on_linux():
+    import sys
+
+    from reviewer.media.memory import tune_allocator
+
+    assert tune_allocator() is sys.platform.startswith("linux")
