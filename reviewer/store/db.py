@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+from reviewer.store import words
 from reviewer.store.errors import (
     CorruptProjectError,
     DiskFullError,
@@ -31,15 +32,19 @@ _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
 
 def connect_writable(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per edit.
-    return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S,
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S,
                            check_same_thread=False)
+    words.register(conn)
+    return conn
 
 
 def connect_read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
     """``immutable`` is for read-only media, where SQLite cannot create its WAL index."""
     uri = "file:" + quote(str(path.resolve())) + "?mode=ro" + ("&immutable=1" if immutable else "")
-    return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S,
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S,
                            check_same_thread=False)
+    words.register(conn)
+    return conn
 
 
 def configure_writable(conn: sqlite3.Connection) -> None:

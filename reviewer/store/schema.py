@@ -136,11 +136,36 @@ _MERGE = [
         PRIMARY KEY (kind, entry_id)) WITHOUT ROWID""",
 ]
 
+# 1–2 character Chinese searches from an index (reviewer/store/words.py): one token per
+# Han character, place and note as separate columns so a phrase never spans the two.
+# The triggers call a function every store connection registers. The filter index and
+# ANALYZE let the planner pick the selective column instead of scanning by status.
+_WORDS = [
+    """CREATE VIRTUAL TABLE tags_words USING fts5(
+        place, note, content='', tokenize='unicode61 remove_diacritics 0')""",
+    """CREATE TRIGGER tags_words_insert AFTER INSERT ON tags BEGIN
+        INSERT INTO tags_words (rowid, place, note)
+        VALUES (new.id, shenpian_words(new.place), shenpian_words(new.note)); END""",
+    """CREATE TRIGGER tags_words_delete AFTER DELETE ON tags BEGIN
+        INSERT INTO tags_words (tags_words, rowid, place, note)
+        VALUES ('delete', old.id, shenpian_words(old.place), shenpian_words(old.note)); END""",
+    """CREATE TRIGGER tags_words_update AFTER UPDATE OF place, note ON tags BEGIN
+        INSERT INTO tags_words (tags_words, rowid, place, note)
+        VALUES ('delete', old.id, shenpian_words(old.place), shenpian_words(old.note));
+        INSERT INTO tags_words (rowid, place, note)
+        VALUES (new.id, shenpian_words(new.place), shenpian_words(new.note)); END""",
+    """INSERT INTO tags_words (rowid, place, note)
+        SELECT id, shenpian_words(place), shenpian_words(note) FROM tags""",
+    "CREATE INDEX tags_filter ON tags (category_id, county_id, status)",
+    "ANALYZE",
+]
+
 STEPS: tuple[tuple[str, list[str]], ...] = (
     ("0001_core", _CORE),
     ("0002_audit", _AUDIT),
     ("0003_search", _SEARCH),
     ("0004_merge", _MERGE),
+    ("0005_words", _WORDS),
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reviewer.store import words
 from reviewer.store.rows import TAG_SELECT
 
 _TEXT_FIELDS = ("place", "note")
@@ -79,6 +80,10 @@ def completeness(required: tuple[str, ...]) -> str:
 
 
 def _text_term(term: str, where: list[str], params: list[Any]) -> None:
+    if words.is_cjk(term):
+        where.append("t.id IN (SELECT rowid FROM tags_words WHERE tags_words MATCH ?)")
+        params.append(words.phrase(term))
+        return
     if len(term) >= TRIGRAM:
         where.append("t.id IN (SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?)")
         params.append('"' + term.replace('"', '""') + '"')
@@ -88,9 +93,14 @@ def _text_term(term: str, where: list[str], params: list[Any]) -> None:
     params.extend([pattern] * len(_TEXT_FIELDS))
 
 
-# The per-row index trigger makes FTS5 write a segment per statement (~200 µs a
+# The per-row index triggers make FTS5 write a segment per statement (~200 µs a
 # row here); a merge of 100,000 tags indexes them in one INSERT ... SELECT instead.
-_FTS_INSERT_TRIGGER = "tags_fts_insert"
+_BULK_INDEXES = (
+    ("tags_fts_insert", "INSERT INTO tags_fts (rowid, place, note) "
+                        "SELECT id, place, note FROM tags WHERE id > ?"),
+    ("tags_words_insert", "INSERT INTO tags_words (rowid, place, note) SELECT id, "
+                          f"{words.FUNCTION}(place), {words.FUNCTION}(note) FROM tags WHERE id > ?"),
+)
 
 
 def insert_tags_bulk(conn: Any, values: Iterable[Sequence[Any]], count: int = 0) -> None:
@@ -105,20 +115,28 @@ def insert_tags_bulk(conn: Any, values: Iterable[Sequence[Any]], count: int = 0)
     """
     from reviewer.store.rows import TAG_COLUMNS
 
-    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                           (_FTS_INSERT_TRIGGER,)).fetchone()
     last, held = conn.execute("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM tags").fetchone()
     indexes = _drop_indexes(conn) if count and count >= held else []
-    if trigger:
-        conn.execute(f"DROP TRIGGER {_FTS_INSERT_TRIGGER}")
+    triggers = _drop_index_triggers(conn)
     marks = ", ".join("?" for _ in TAG_COLUMNS)
     conn.executemany(f"INSERT INTO tags ({', '.join(TAG_COLUMNS)}) VALUES ({marks})", values)
     for sql in indexes:
         conn.execute(sql)
-    if trigger:
-        conn.execute("INSERT INTO tags_fts (rowid, place, note) "
-                     "SELECT id, place, note FROM tags WHERE id > ?", (last,))
-        conn.execute(trigger[0])
+    for trigger_sql, fill_sql in triggers:
+        conn.execute(fill_sql, (last,))
+        conn.execute(trigger_sql)
+
+
+def _drop_index_triggers(conn: Any) -> list[tuple[str, str]]:
+    """Drop the per-row search-index triggers present; (their SQL, the bulk fill) for each."""
+    found = []
+    for name, fill in _BULK_INDEXES:
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                           (name,)).fetchone()
+        if row:
+            conn.execute(f"DROP TRIGGER {name}")
+            found.append((row[0], fill))
+    return found
 
 
 def _drop_indexes(conn: Any) -> list[str]:

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 from reviewer.merge.pack import CHECKSUM_MEMBER, DB_MEMBER, MANIFEST_MEMBER
+from reviewer.store import words
 
 TABLES = {
     "tags": "SELECT * FROM tags ORDER BY uuid",
@@ -64,6 +65,7 @@ def rewrite(package: Path, out: Path, db=None, manifest=None, fix_checksums: boo
                   if n not in (DB_MEMBER, MANIFEST_MEMBER, CHECKSUM_MEMBER)}
     if db is not None:
         conn = sqlite3.connect(tmp, isolation_level=None)
+        words.register(conn)  # tag edits fire the search-index triggers
         db(conn)
         conn.close()
     data = tmp.read_bytes()

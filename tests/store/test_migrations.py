@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 
 from reviewer.codebook.io import default_codebook
-from reviewer.store import codebook_rows, schema
+from reviewer.store import codebook_rows, schema, words
 from reviewer.store.errors import NewerSchemaError
 from reviewer.store.project import Project
 from reviewer.store.search import TagFilter
@@ -17,6 +17,7 @@ STAMP = "2026-11-01T08:00:00.000Z"
 def make_fixture(path, version):
     """A project frozen at schema ``version`` with one footage file and one tag."""
     conn = sqlite3.connect(path, isolation_level=None)
+    words.register(conn)  # the search-index triggers of version 5 call it
     stop = schema.STEPS[version][0] if version < schema.SCHEMA_VERSION else None
     schema.upgrade(conn, stop_before=stop)
     conn.execute("BEGIN")

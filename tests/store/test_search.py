@@ -75,3 +75,21 @@ def test_search_follows_edits_and_deletes(tagged):
     project.delete_tag(ids[3])
     assert _find(project, text="垃圾") == set()
     assert _find(project, text="垃圾", deleted=True) == {"河道漂浮垃圾"}
+
+
+def test_short_chinese_terms_use_the_word_index_exactly(project, media_id):
+    from reviewer.store import search
+
+    project.add_tag(media_id, 10, "qing-laji", place="东门", note="市场垃圾")
+    project.add_tag(media_id, 20, "qing-laji", place="市场垃", note="圾桶旁")  # 垃|圾 split across fields
+    project.add_tag(media_id, 30, "qing-laji", place="", note="垃 圾 分开")
+    sql, _ = search.build(TagFilter(text="垃圾"), ())
+    assert "tags_words" in sql and "LIKE" not in sql
+    found = [t.note for t in project.tags(TagFilter(text="垃圾"))]
+    assert "市场垃圾" in found  # at the very end of the note
+    assert "圾桶旁" not in found  # a phrase never spans place and note
+    assert [t.place for t in project.tags(TagFilter(text="门"))] == ["东门"]
+    uuid = project.tags(TagFilter(text="垃圾"))[0].uuid
+    project.edit_tag(uuid, note="已清理")
+    assert uuid not in {t.uuid for t in project.tags(TagFilter(text="垃圾"))}
+    assert uuid in {t.uuid for t in project.tags(TagFilter(text="清理"))}
