@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from operator import attrgetter
 
 from reviewer.codebook.model import Label
 from reviewer.merge.model import CODEBOOK_KINDS, CodebookEntry, CodebookProposal, LabelDrift
@@ -47,8 +48,8 @@ def _labels(conn: sqlite3.Connection, kind: str) -> dict[str, Label]:
 
 
 def _used_ids(package: Package, kind: str) -> set[str]:
-    column = f"{kind}_id"
-    return {getattr(t, column) for t in package.tags if getattr(t, column) is not None}
+    # map(attrgetter) loops in C: this runs per kind and package over 10,000s of tags.
+    return set(map(attrgetter(f"{kind}_id"), package.tags)) - {None}
 
 
 def _propose(conn: sqlite3.Connection, entry: CodebookEntry, source_id: str,

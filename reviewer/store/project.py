@@ -176,9 +176,16 @@ class Project:
         """The label of a code book entry, retired ones included."""
         return codebook_rows.label(self._conn, kind, entry_id, lang)
 
-    def tags(self, where: search.TagFilter | None = None) -> list[Tag]:
-        sql, params = search.build(where or search.TagFilter(), self.codebook().required_fields)
+    def tags(self, where: search.TagFilter | None = None, limit: int | None = None,
+             offset: int = 0) -> list[Tag]:
+        """Tags matching ``where`` in footage and time order; ``limit`` for one page of them."""
+        sql, params = search.build(where or search.TagFilter(), self.codebook().required_fields,
+                                   limit, offset)
         return [rows.tag_from_row(r) for r in self._conn.execute(sql, params)]
+
+    def count_tags(self, where: search.TagFilter | None = None) -> int:
+        sql, params = search.count(where or search.TagFilter(), self.codebook().required_fields)
+        return int(self._conn.execute(sql, params).fetchone()[0])
 
     def tag(self, uuid: str) -> Tag:
         found = rows.load_tag(self._conn, uuid)

@@ -136,8 +136,9 @@ _MERGE = [
         PRIMARY KEY (kind, entry_id)) WITHOUT ROWID""",
 ]
 
-# 1–2 character Chinese searches from an index (reviewer/store/words.py): one token per
-# Han character, place and note as separate columns so a phrase never spans the two.
+# 1–2 character Chinese searches from an index (reviewer/store/words.py): every CJK
+# character and character pair is a token; place and note are separate columns so a
+# pair never spans the two.
 # The triggers call a function every store connection registers. The filter index and
 # ANALYZE let the planner pick the selective column instead of scanning by status.
 _WORDS = [

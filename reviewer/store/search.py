@@ -44,8 +44,26 @@ class TagFilter:
     deleted: bool = False  # True: only tombstones (a "recently deleted" view)
 
 
-def build(f: TagFilter, required: tuple[str, ...]) -> tuple[str, list[Any]]:
-    """SELECT over tags with ``f`` applied, in footage then time order."""
+def build(f: TagFilter, required: tuple[str, ...], limit: int | None = None,
+          offset: int = 0) -> tuple[str, list[Any]]:
+    """SELECT over tags with ``f`` applied, in footage then time order; optionally one page."""
+    where, params = conditions(f, required)
+    sql = (TAG_SELECT + " JOIN media m ON m.id = t.media_id WHERE " + where
+           + " ORDER BY m.position, t.start_ms, t.created_at, t.uuid")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    return sql, params
+
+
+def count(f: TagFilter, required: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """How many tags ``f`` selects, without fetching them (a table shows a page at a time)."""
+    where, params = conditions(f, required)
+    return "SELECT count(*) FROM tags t WHERE " + where, params
+
+
+def conditions(f: TagFilter, required: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """The WHERE clause of ``f`` over ``tags t``."""
     where = ["t.deleted_at IS NOT NULL" if f.deleted else "t.deleted_at IS NULL"]
     params: list[Any] = []
     for attr, column in _IN_FILTERS:
@@ -58,9 +76,7 @@ def build(f: TagFilter, required: tuple[str, ...]) -> tuple[str, list[Any]]:
         where.append(completeness(required) if f.complete else f"NOT {completeness(required)}")
     for term in f.text.split():
         _text_term(term, where, params)
-    sql = (TAG_SELECT + " JOIN media m ON m.id = t.media_id WHERE " + " AND ".join(where)
-           + " ORDER BY m.position, t.start_ms, t.created_at, t.uuid")
-    return sql, params
+    return " AND ".join(where), params
 
 
 def _time_range(f: TagFilter, where: list[str], params: list[Any]) -> None:
@@ -80,9 +96,9 @@ def completeness(required: tuple[str, ...]) -> str:
 
 
 def _text_term(term: str, where: list[str], params: list[Any]) -> None:
-    if words.is_cjk(term):
+    if words.is_short_cjk(term):
         where.append("t.id IN (SELECT rowid FROM tags_words WHERE tags_words MATCH ?)")
-        params.append(words.phrase(term))
+        params.append(words.query(term))
         return
     if len(term) >= TRIGRAM:
         where.append("t.id IN (SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?)")
@@ -125,6 +141,15 @@ def insert_tags_bulk(conn: Any, values: Iterable[Sequence[Any]], count: int = 0)
     for trigger_sql, fill_sql in triggers:
         conn.execute(fill_sql, (last,))
         conn.execute(trigger_sql)
+    if indexes and _has_statistics(conn):
+        # The rebuilt indexes lost their statistics and the table at least doubled:
+        # stale ones make the planner scan all tags for an IN (...) by uuid (~60 ms).
+        conn.execute("ANALYZE tags")
+
+
+def _has_statistics(conn: Any) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone() \
+        is not None
 
 
 def _drop_index_triggers(conn: Any) -> list[tuple[str, str]]:

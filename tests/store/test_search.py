@@ -82,14 +82,25 @@ def test_short_chinese_terms_use_the_word_index_exactly(project, media_id):
 
     project.add_tag(media_id, 10, "qing-laji", place="东门", note="市场垃圾")
     project.add_tag(media_id, 20, "qing-laji", place="市场垃", note="圾桶旁")  # 垃|圾 split across fields
-    project.add_tag(media_id, 30, "qing-laji", place="", note="垃 圾 分开")
+    project.add_tag(media_id, 30, "qing-laji", place="", note="垃 圾 分开")  # not adjacent
     sql, _ = search.build(TagFilter(text="垃圾"), ())
     assert "tags_words" in sql and "LIKE" not in sql
     found = [t.note for t in project.tags(TagFilter(text="垃圾"))]
     assert "市场垃圾" in found  # at the very end of the note
-    assert "圾桶旁" not in found  # a phrase never spans place and note
+    assert "圾桶旁" not in found  # a pair never spans place and note
+    assert "垃 圾 分开" not in found
     assert [t.place for t in project.tags(TagFilter(text="门"))] == ["东门"]
     uuid = project.tags(TagFilter(text="垃圾"))[0].uuid
     project.edit_tag(uuid, note="已清理")
     assert uuid not in {t.uuid for t in project.tags(TagFilter(text="垃圾"))}
     assert uuid in {t.uuid for t in project.tags(TagFilter(text="清理"))}
+
+
+def test_pages_and_counts_agree_with_the_full_list(project, media_id):
+    for k in range(25):
+        project.add_tag(media_id, 1000 * k, "qing-laji", note=f"第{k}处垃圾" if k % 2 else "厕所")
+    f = TagFilter(text="垃圾")
+    full = [t.uuid for t in project.tags(f)]
+    assert project.count_tags(f) == len(full) == 12
+    pages = [t.uuid for off in range(0, 12, 5) for t in project.tags(f, limit=5, offset=off)]
+    assert pages == full

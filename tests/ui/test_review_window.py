@@ -232,3 +232,18 @@ def test_go_to_a_typed_time_and_frame(win):
         "第 123 帧" in window.transport.position.text()
         or "frame 123" in window.transport.position.text()
     )
+
+
+def test_tag_table_pages_and_sorts_every_row(win, monkeypatch):
+    import ui.tags.table_model as tm
+
+    window, session, media = win
+    monkeypatch.setattr(tm, "PAGE", 4)
+    panel = window.tags
+    panel.model.reload()
+    total = session.project.count_tags()
+    assert panel.model.rowCount() == 4 < total and panel.model.canFetchMore()
+    panel.table.sortByColumn(tm.COLUMNS.index("severity"), Qt.SortOrder.DescendingOrder)
+    assert panel.proxy.rowCount() == total  # sorting loaded every page first
+    first = session.tag(panel.proxy.index(0, 0).data(UUID_ROLE))
+    assert first.severity == 3

@@ -22,6 +22,16 @@ from ui.project.session import ProjectSession
 from ui.tags.table_model import SORT_ROLE, UUID_ROLE, TagTableModel
 
 
+class SortingProxy(QSortFilterProxyModel):
+    """Sorts on raw values; loads every page first, so a sort is never of a partial list."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if column >= 0 and hasattr(source, "fetch_all"):
+            source.fetch_all()
+        super().sort(column, order)
+
+
 class TagPanel(QWidget):
     tagActivated = Signal(str)
     selectionChanged = Signal(list)
@@ -31,7 +41,7 @@ class TagPanel(QWidget):
         self.setObjectName("tagPanel")
         self.session = session
         self.model = TagTableModel(session, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SortingProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         layout = QVBoxLayout(self)
@@ -40,8 +50,10 @@ class TagPanel(QWidget):
         self.table = QTableView()
         self.table.setObjectName("tagTable")
         self.table.setModel(self.proxy)
+        # Unsorted at first: the store's own order (footage, then time) needs no loading of
+        # every page; clicking a header sorts all rows.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

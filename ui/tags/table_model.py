@@ -23,6 +23,7 @@ from reviewer.store.search import TagFilter
 from reviewer.timecode import format_ms
 from ui.project.session import ProjectSession
 
+PAGE = 500  # a month of tags loads in one page; 100,000 stay responsive
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _INCOMPLETE = QColor(255, 236, 200)
@@ -79,6 +80,7 @@ class TagTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self._filter = TagFilter()
+        self.total = 0
         self._tags: list[Tag] = []
         self._row_of: dict[str, int] = {}
         self._media_names: dict[str, str] = {}
@@ -99,12 +101,33 @@ class TagTableModel(QAbstractTableModel):
         self.set_filter(replace(self._filter, text=text))
 
     def reload(self) -> None:
+        """The first page and the total; more pages arrive as the view scrolls (fetchMore)."""
         self.beginResetModel()
         project = self.session.project
         self._media_names = {m.id: m.name for m in project.media()}
-        self._tags = project.tags(self._filter)
+        self.total = project.count_tags(self._filter)
+        self._tags = project.tags(self._filter, limit=PAGE)
         self._row_of = {t.uuid: r for r, t in enumerate(self._tags)}
         self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> bool:  # noqa: N802
+        return len(self._tags) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> None:  # noqa: N802
+        more = self.session.project.tags(self._filter, limit=PAGE, offset=len(self._tags))
+        if not more:
+            self.total = len(self._tags)
+            return
+        first = len(self._tags)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._tags.extend(more)
+        self._row_of.update({t.uuid: first + k for k, t in enumerate(more)})
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Before sorting or selecting by UUID: every matching row must be there."""
+        while self.canFetchMore():
+            self.fetchMore()
 
     def _on_changed(self, changes: Changes) -> None:
         # In place only when no filter could drop the row; otherwise ask the store again.
@@ -140,6 +163,8 @@ class TagTableModel(QAbstractTableModel):
         return self._tags[row]
 
     def row_of(self, uuid: str) -> int | None:
+        if uuid not in self._row_of and self.canFetchMore():
+            self.fetch_all()
         return self._row_of.get(uuid)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
