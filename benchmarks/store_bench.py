@@ -51,7 +51,6 @@ from reviewer.store import rows, search  # noqa: E402
 from reviewer.store.model import Still, Tag  # noqa: E402
 from reviewer.store.project import Project  # noqa: E402
 from reviewer.store.search import TagFilter  # noqa: E402
-from ui.tags.table_model import PAGE  # noqa: E402 - the page the tag table loads
 
 N_MEDIA = 200
 REVIEWERS = ("张三", "李四", "王五", "赵六")
