@@ -25,12 +25,19 @@ _RUN = re.compile(_CJK_CLASS + "+")
 
 
 def tokens(text: str | None) -> str:
-    """Every CJK character and CJK character pair of ``text``, space-separated."""
-    out: list[str] = []
-    for run in _RUN.findall(text or ""):
-        out.extend(run)
-        out.extend(run[k : k + 2] for k in range(len(run) - 1))
-    return " ".join(out)
+    """Every CJK character and CJK character pair of ``text``, space-separated.
+
+    Runs once per text field of every tag written (a merge: 180,000 calls), so
+    the loops are left to C: ``join`` over the characters, ``map`` over the pairs.
+    """
+    if not text:
+        return ""
+    parts = []
+    for run in _RUN.findall(text):
+        parts.append(" ".join(run))
+        if len(run) > 1:
+            parts.append(" ".join(map(str.__add__, run, run[1:])))
+    return " ".join(parts)
 
 
 def is_short_cjk(term: str) -> bool:
