@@ -72,6 +72,32 @@ class Package:
 
 
 def open_package(path: str | os.PathLike[str]) -> Package:
+    return read_opened(open_checked(path))
+
+
+@dataclass
+class OpenedPackage:
+    """A package whose zip, manifest, checksum and database integrity have been checked.
+
+    Its rows are not read yet: that half runs Python code (holding the GIL), the
+    checks above mostly run in C, so a merge overlaps one package's checks with
+    the previous one's rows. Owns the private copy and its connection until
+    ``read_opened`` or ``close``.
+    """
+
+    source: Path
+    checksum: str
+    manifest: Manifest
+    conn: sqlite3.Connection
+    folder: tempfile.TemporaryDirectory[str]
+
+    def close(self) -> None:
+        self.conn.close()  # before the folder: Windows cannot delete an open file
+        self.folder.cleanup()
+
+
+def open_checked(path: str | os.PathLike[str]) -> OpenedPackage:
+    """Steps 1-4 of the checks: refuse the package, or return it opened read-only."""
     try:
         source = check_local(path)  # a URL or UNC path is never touched
     except NotLocalProjectError as exc:
@@ -79,17 +105,36 @@ def open_package(path: str | os.PathLike[str]) -> Package:
     if not source.is_file():
         raise PackageNotFoundError(source)
     checksum = _sha256(source)
+    folder = tempfile.TemporaryDirectory(prefix="shenpian-merge-")
+    try:
+        copy = Path(folder.name) / "package.sqlite"  # never the member's own name
+        manifest = _extract_database(source, copy)
+        # Handed from the thread that checked it to the one that reads it, never shared.
+        conn = untrusted.open_read_only(copy, source, check_same_thread=False)
+    except BaseException:
+        folder.cleanup()
+        raise
+    return OpenedPackage(source, checksum, manifest, conn, folder)
+
+
+def _extract_database(source: Path, copy: Path) -> Manifest:
     try:
         with zipfile.ZipFile(source) as zf:
             manifest = _read_manifest(zf, source)
-            with tempfile.TemporaryDirectory(prefix="shenpian-merge-") as tmp:
-                copy = Path(tmp) / "package.sqlite"  # never the member's own name
-                _extract_checked(zf, DB_MEMBER, manifest, copy, source)
-                return _read_database(copy, source, checksum, manifest)
+            _extract_checked(zf, DB_MEMBER, manifest, copy, source)
+            return manifest
     except zipfile.BadZipFile as exc:
         raise _zip_problem(source, exc) from exc
     except (EOFError, zlib.error) as exc:
         raise TruncatedPackageError(source) from exc
+
+
+def read_opened(opened: OpenedPackage) -> Package:
+    """Steps 5-7: schema, tables and every row; the private copy is deleted either way."""
+    try:
+        return _read_database(opened.conn, opened.source, opened.checksum, opened.manifest)
+    finally:
+        opened.close()
 
 
 def _zip_problem(source: Path, exc: zipfile.BadZipFile) -> Exception:
@@ -138,8 +183,8 @@ def _copy_limited(src: IO[bytes], dst: IO[bytes], limit: int, source: Path, memb
     return digest.hexdigest()
 
 
-def _read_database(copy: Path, source: Path, checksum: str, manifest: Manifest) -> Package:
-    conn = untrusted.open_read_only(copy, source)
+def _read_database(conn: sqlite3.Connection, source: Path, checksum: str,
+                   manifest: Manifest) -> Package:
     try:
         catalogue = untrusted.objects(conn, source)
         _check_schema(conn, catalogue, source, manifest)
@@ -151,8 +196,6 @@ def _read_database(copy: Path, source: Path, checksum: str, manifest: Manifest) 
         history = _history(conn, catalogue, source)
     except sqlite3.DatabaseError as exc:
         raise CorruptPackageError(source, str(exc)[:120]) from exc
-    finally:
-        conn.close()
     package = Package(source, checksum, manifest, tags, media, entries, history)
     _check_against_manifest(package)
     _check_references(package)

@@ -72,10 +72,12 @@ class TagMerge:
     def _incoming(self, packages: list[Package]) -> dict[str, list[_Incoming]]:
         found: dict[str, list[_Incoming]] = defaultdict(list)
         for package in packages:
+            # Copies of one master share media ids: only tags on footage we know under
+            # another id need a second Tag object (one look-up per footage, not per tag).
+            moved = {m.id: ours for m in package.media
+                     if (ours := self.media.ours(package, m.id)) != m.id}
             for tag in package.tags:
-                media_id = self.media.ours(package, tag.media_id)
-                # Copies of one master share media ids: no second Tag object for those.
-                ours = tag if media_id == tag.media_id else replace(tag, media_id=media_id)
+                ours = replace(tag, media_id=moved[tag.media_id]) if tag.media_id in moved else tag
                 found[tag.uuid].append((package, ours))
         return found
 
@@ -86,12 +88,19 @@ class TagMerge:
 
     def _load_mine(self, uuids: list[str]) -> dict[str, Tag]:
         found = {}
-        for chunk in _chunks(uuids):
+        for chunk in _chunks(self._held(uuids)):
             sql = rows.TAG_SELECT + f" WHERE t.uuid IN ({', '.join('?' for _ in chunk)})"
             for row in self.conn.execute(sql, chunk):
                 tag = rows.tag_from_row(row)
                 found[tag.uuid] = tag
         return found
+
+    def _held(self, uuids: list[str]) -> list[str]:
+        """The ``uuids`` we may hold. When a merge brings more tags than the project has,
+        most are new: one scan of our uuids beats probing with all of theirs."""
+        if self.conn.execute("SELECT COUNT(*) FROM tags").fetchone()[0] > len(uuids):
+            return uuids
+        return sorted({u for (u,) in self.conn.execute("SELECT uuid FROM tags")}.intersection(uuids))
 
     def _load_pending(self) -> dict[str, list[Version]]:
         found: dict[str, list[Version]] = defaultdict(list)
@@ -123,16 +132,12 @@ class TagMerge:
         """New to us in one version, or the same as ours: no history needed."""
         if has_pending:
             return False
+        if mine is None and len(versions) == 1:  # nine in ten tags of a big merge: no sets
+            self._add_only(uuid, versions)
+            return True
         stamps = {(t.updated_at, t.updated_by) for _, t in versions}
-        # One version alone needs no content key: nine in ten tags of a big merge.
-        if mine is None and len(stamps) == 1 and (
-                len(versions) == 1 or len({content_key(t) for _, t in versions}) == 1):
-            package, first = versions[0]  # packages come in canonical order
-            self._insert(package.source_id, first)
-            self._count(versions, "added")
-            self.added.append(uuid)
-            if first.revision > 1:  # a never-edited tag's stamp is its creation, always known
-                self.seen.append((uuid, first.updated_at, first.updated_by))
+        if mine is None and len(stamps) == 1 and len({content_key(t) for _, t in versions}) == 1:
+            self._add_only(uuid, versions)
             return True
         if mine is not None and {content_key(t) for _, t in versions} == {content_key(mine)}:
             self._count(versions, "identical")
@@ -140,6 +145,15 @@ class TagMerge:
             self.seen.extend((uuid, at, who) for at, who in stamps - known)
             return True
         return False
+
+    def _add_only(self, uuid: str, versions: list[_Incoming]) -> None:
+        """A tag new to us, in one version (however many packages carry it)."""
+        package, first = versions[0]  # packages come in canonical order
+        self._insert(package.source_id, first)
+        self._count(versions, "added")
+        self.added.append(uuid)
+        if first.revision > 1:  # a never-edited tag's stamp is its creation, always known
+            self.seen.append((uuid, first.updated_at, first.updated_by))
 
     def _decide(self, uuid: str, incoming: list[_Incoming], mine: Tag | None,
                 pending: list[Version], histories: dict[str, set[Stamp]]) -> None:
@@ -253,9 +267,13 @@ _AUDIT_ADDED = (
 
 
 def _row_values(tag: Tag) -> tuple[object, ...]:
-    values = list(_FIELDS(tag))
-    values[_STILLS] = rows.stills_to_json(tag.stills) if tag.stills else "[]"
-    return tuple(values)
+    values = _FIELDS(tag)
+    if not tag.stills:  # most tags: the stills column is the same "[]" for all of them
+        return values[:_STILLS] + _NO_STILLS + values[_STILLS + 1:]
+    return values[:_STILLS] + (rows.stills_to_json(tag.stills),) + values[_STILLS + 1:]
+
+
+_NO_STILLS = ("[]",)
 
 
 def _visible(tag: Tag) -> dict[str, object]:

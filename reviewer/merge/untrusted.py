@@ -20,11 +20,12 @@ from reviewer.merge.errors import CorruptPackageError, HostilePackageError, NotA
 _SQLITE_DBCONFIG_DEFENSIVE = 1010
 
 
-def open_read_only(path: Path, label: Path) -> sqlite3.Connection:
+def open_read_only(path: Path, label: Path, check_same_thread: bool = True) -> sqlite3.Connection:
     """``path`` is our private extracted copy; ``label`` names the package in messages."""
     uri = "file:" + quote(str(path.resolve())) + "?mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None,
+                               check_same_thread=check_same_thread)
     except sqlite3.Error as exc:
         raise CorruptPackageError(label, str(exc)) from exc
     try:

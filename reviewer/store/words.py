@@ -27,17 +27,33 @@ _RUN = re.compile(_CJK_CLASS + "+")
 def tokens(text: str | None) -> str:
     """Every CJK character and CJK character pair of ``text``, space-separated.
 
-    Runs once per text field of every tag written (a merge: 180,000 calls), so
-    the loops are left to C: ``join`` over the characters, ``map`` over the pairs.
+    Runs once per text field of every tag written (a merge: 180,000 calls). The
+    same runs of characters recur from tag to tag (a place, a reviewer's usual
+    phrases), so each run's tokens are computed once and looked up after that.
     """
     if not text:
         return ""
-    parts = []
-    for run in _RUN.findall(text):
-        parts.append(" ".join(run))
-        if len(run) > 1:
-            parts.append(" ".join(map(str.__add__, run, run[1:])))
-    return " ".join(parts)
+    return " ".join([_RUN_TOKENS.get(run) or _run_tokens(run) for run in _RUN.findall(text)])
+
+
+# Run -> its tokens. Bounded (cleared when full, short runs only) so a long session
+# cannot grow it without limit: 20,000 runs of up to 32 characters are a few MB. A
+# long run (a pasted paragraph) is unlikely to recur and would cost ~3x its length.
+_RUN_TOKENS: dict[str, str] = {}
+_RUN_CACHE_LIMIT = 20_000
+_RUN_CACHE_LONGEST = 32
+
+
+def _run_tokens(run: str) -> str:
+    """The characters of one CJK run, then its neighbouring pairs; loops left to C."""
+    found = " ".join(run)
+    if len(run) > 1:
+        found += " " + " ".join(map(str.__add__, run, run[1:]))
+    if len(run) <= _RUN_CACHE_LONGEST:
+        if len(_RUN_TOKENS) >= _RUN_CACHE_LIMIT:
+            _RUN_TOKENS.clear()
+        _RUN_TOKENS[run] = found
+    return found
 
 
 def is_short_cjk(term: str) -> bool:
