@@ -59,15 +59,24 @@ class FrameCache:
             self._used += size
             self._evict_locked(keep=key)
 
-    def _distance(self, key: Key) -> float:
+    def _victim(self, keep: Key) -> Key:
+        """Another file's frame first; else the lowest or highest index, whichever is farther.
+
+        The farthest frame is always at one end, so two C-level scans replace a
+        Python distance per frame (this runs for every frame decoded).
+        """
         owner, index = self._focus
-        if key[0] != owner:
-            return float("inf")
-        return abs(key[1] - index) + (0.5 if key[1] > index else 0.0)  # keep history over future
+        candidates = [k for k in self._frames if k != keep]
+        foreign = [k for k in candidates if k[0] != owner]
+        if foreign:
+            return foreign[0]
+        low, high = min(candidates), max(candidates)
+        # Ahead counts half a frame farther: keep history (back-steps) over the future.
+        return high if high[1] - index + 0.5 >= index - low[1] else low
 
     def _evict_locked(self, keep: Key) -> None:
         while self._used > self.cap_bytes and len(self._frames) > 1:
-            victim = max((k for k in self._frames if k != keep), key=self._distance)
+            victim = self._victim(keep)
             self._used -= self._sizes.pop(victim)
             del self._frames[victim]
 
