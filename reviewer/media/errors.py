@@ -6,7 +6,7 @@ so each says which file and what to do, never a decoder's jargon.
 
 from __future__ import annotations
 
-from pathlib import Path
+from reviewer.messages import FileError
 
 # The core stays Qt-free, so it carries its own two-language messages;
 # the UI picks the language, the CLI follows the user's locale.
@@ -40,26 +40,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def message(kind: str, lang: str, **fields: str) -> str:
-    """Format the message for ``kind`` in ``lang`` ("zh_CN" or "en")."""
-    zh, en = _MESSAGES[kind]
-    template = en if lang.startswith("en") else zh
-    return template.format(**fields)
-
-
-class MediaError(Exception):
+class MediaError(FileError):
     """A footage file that cannot be used as asked; ``kind`` says why."""
 
+    messages = _MESSAGES
     kind = "not_video"
-
-    def __init__(self, path: str | Path, detail: str = "") -> None:
-        self.path = Path(path)
-        self.detail = detail
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "zh_CN") -> str:
-        """One line naming the file and the cause."""
-        return message(self.kind, lang, name=self.path.name or str(self.path), detail=self.detail)
 
 
 class MediaNotFoundError(MediaError):

@@ -7,7 +7,7 @@ editor knows whether to ask for a new package or to upgrade.
 
 from __future__ import annotations
 
-from pathlib import Path
+from reviewer.messages import FileError
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("找不到审片包：{name}", "Package not found: {name}"),
@@ -36,20 +36,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-class MergeError(Exception):
+class MergeError(FileError):
     """A package refused or a merge not run; ``kind`` says why, the project is unchanged."""
 
+    messages = _MESSAGES
     kind = "invalid"
 
-    def __init__(self, path: str | Path, detail: str = "") -> None:
-        self.path = Path(path)
-        self.detail = detail
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "zh_CN") -> str:
-        zh, en = _MESSAGES[self.kind]
-        template = en if lang.startswith("en") else zh
-        return template.format(name=self.path.name or str(self.path), detail=self.detail)
 
 
 class PackageNotFoundError(MergeError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reviewer.messages import FileError
 from reviewer.store.model import LockInfo
 
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -60,22 +61,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-class StoreError(Exception):
+class StoreError(FileError):
     """A project that cannot be opened or changed as asked; ``kind`` says why."""
 
+    messages = _MESSAGES
     kind = "storage"
     # Errors of a retryable kind keep the edit in the outbox.
     retryable = False
 
-    def __init__(self, path: str | Path, detail: str = "") -> None:
-        self.path = Path(path)
-        self.detail = detail
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "zh_CN") -> str:
-        zh, en = _MESSAGES[self.kind]
-        template = en if lang.startswith("en") else zh
-        return template.format(name=self.path.name or str(self.path), detail=self.detail)
 
 
 class ProjectNotFoundError(StoreError):

@@ -5,21 +5,8 @@ import shutil
 
 import pytest
 
-from reviewer.cli import run
 from reviewer.store.project import Project
-
-
-def cli(capsys, *args):
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "演示.shenpian"
-    assert run(["demo", str(path), "--seconds", "3"]) == 0
-    return path
+from tests.cli.conftest import cli
 
 
 @pytest.fixture

@@ -5,22 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.cli import run
+from tests.cli.conftest import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def cli(capsys, *args):
-    code = run([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "演示.shenpian"
-    assert run(["demo", str(path), "--seconds", "3"]) == 0
-    return path
 
 
 def test_demo_has_footage_and_a_dozen_tags(demo, capsys):
