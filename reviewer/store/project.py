@@ -90,6 +90,7 @@ class Project:
         self._outbox: deque[tuple[Command, Mode]] = deque()
         self._undo = UndoStack()
         self._book: CodeBook | None = None
+        self._counted: tuple[object, ...] = ()  # (filter, data stamp, count): see _matches
 
     # --- lifecycle ---------------------------------------------------------
 
@@ -179,13 +180,34 @@ class Project:
     def tags(self, where: search.TagFilter | None = None, limit: int | None = None,
              offset: int = 0) -> list[Tag]:
         """Tags matching ``where`` in footage and time order; ``limit`` for one page of them."""
-        sql, params = search.build(where or search.TagFilter(), self.codebook().required_fields,
-                                   limit, offset)
+        f = where or search.TagFilter()
+        matches = self._matches(f) if limit is not None else None
+        walk = matches is not None and search.walk_pays(matches, limit, offset)
+        sql, params = search.build(f, self.codebook().required_fields, limit, offset, walk)
         return [rows.tag_from_row(r) for r in self._conn.execute(sql, params)]
 
     def count_tags(self, where: search.TagFilter | None = None) -> int:
-        sql, params = search.count(where or search.TagFilter(), self.codebook().required_fields)
-        return int(self._conn.execute(sql, params).fetchone()[0])
+        f = where or search.TagFilter()
+        sql, params = search.count(f, self.codebook().required_fields)
+        found = int(self._conn.execute(sql, params).fetchone()[0])
+        self._counted = (f, self._data_stamp(), found)
+        return found
+
+    def _matches(self, f: search.TagFilter) -> int | None:
+        """How many tags ``f`` selects, where that is cheap to know, else None.
+
+        Known when ``f`` was just counted on the same data (the tag table counts,
+        then asks for a page), or from the search indexes alone for indexed text.
+        """
+        if self._counted[:2] == (f, self._data_stamp()):
+            return self._counted[2]
+        counted = search.index_count(f)
+        return None if counted is None else int(self._conn.execute(*counted).fetchone()[0])
+
+    def _data_stamp(self) -> tuple[int, int]:
+        """Equal stamps mean equal data: rows changed here, commits made by other connections."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        return self._conn.total_changes, int(version)
 
     def tag(self, uuid: str) -> Tag:
         found = rows.load_tag(self._conn, uuid)

@@ -161,12 +161,57 @@ _WORDS = [
     "ANALYZE",
 ]
 
+
+def _live_index_triggers(index: str, value: str) -> list[str]:
+    """Triggers that keep exactly the live (not deleted) tags in ``index``.
+
+    ``value`` wraps a column as the index stores it. FTS5 can only remove a row
+    given the values it indexed, so each trigger acts only on a side that is live.
+    """
+    def cols(row: str) -> str:
+        return f"{value.format(row + '.place')}, {value.format(row + '.note')}"
+
+    remove = f"INSERT INTO {index} ({index}, rowid, place, note) SELECT 'delete', old.id, {cols('old')}"
+    add = f"INSERT INTO {index} (rowid, place, note) SELECT new.id, {cols('new')}"
+    return [
+        f"""CREATE TRIGGER {index}_insert AFTER INSERT ON tags WHEN new.deleted_at IS NULL
+            BEGIN {add}; END""",
+        f"""CREATE TRIGGER {index}_delete AFTER DELETE ON tags WHEN old.deleted_at IS NULL
+            BEGIN {remove}; END""",
+        f"""CREATE TRIGGER {index}_update AFTER UPDATE OF place, note, deleted_at ON tags BEGIN
+            {remove} WHERE old.deleted_at IS NULL;
+            {add} WHERE new.deleted_at IS NULL; END""",
+    ]
+
+
+# Tombstones leave both search indexes, so a text-only count is the index's own
+# count (1.6 ms for 25,000 of 100,000 tags, against 30 ms joining back to the
+# deleted flag); searches of deleted tags use LIKE. ``tags_display`` holds the
+# table's display order so the first page of a common term is found by walking
+# it and stopping after a page, instead of sorting every match (ADR 0006).
+_LIVE_SEARCH = [
+    *(f"DROP TRIGGER {index}_{event}" for index in ("tags_fts", "tags_words")
+      for event in ("insert", "delete", "update")),
+    """INSERT INTO tags_fts (tags_fts, rowid, place, note)
+        SELECT 'delete', id, place, note FROM tags WHERE deleted_at IS NOT NULL""",
+    """INSERT INTO tags_words (tags_words, rowid, place, note)
+        SELECT 'delete', id, shenpian_words(place), shenpian_words(note) FROM tags
+        WHERE deleted_at IS NOT NULL""",
+    *_live_index_triggers("tags_fts", "{}"),
+    *_live_index_triggers("tags_words", "shenpian_words({})"),
+    "DROP INDEX tags_media_time",
+    "CREATE INDEX tags_display ON tags (media_id, start_ms, created_at, uuid)",
+    "CREATE INDEX media_display ON media (position)",
+    "ANALYZE",
+]
+
 STEPS: tuple[tuple[str, list[str]], ...] = (
     ("0001_core", _CORE),
     ("0002_audit", _AUDIT),
     ("0003_search", _SEARCH),
     ("0004_merge", _MERGE),
     ("0005_words", _WORDS),
+    ("0006_live_search", _LIVE_SEARCH),
 )
 SCHEMA_VERSION = len(STEPS)
 

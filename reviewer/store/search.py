@@ -1,8 +1,9 @@
 """Tag filters as SQL: every criterion a tag table, an export or a merge view needs.
 
-Free text uses the trigram full-text index for terms of 3+ characters;
-shorter terms (most Chinese words: 垃圾, 厕所) fall back to LIKE, because
-a trigram index cannot answer them.
+Free text uses the trigram full-text index for terms of 3+ characters and
+the word index (reviewer/store/words.py) for 1-2 CJK characters (垃圾, 厕);
+anything else (a 1-2 character Latin term) falls back to LIKE. Both indexes
+hold live tags only (schema step 0006), so a search of deleted tags uses LIKE.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewer.store import words
-from reviewer.store.rows import TAG_SELECT
+from reviewer.store.rows import TAG_COLUMNS, TAG_SELECT
 
 _TEXT_FIELDS = ("place", "note")
 _NULLABLE = {"sub_problem_id", "county_id", "township_id", "unit_id", "severity"}
@@ -44,22 +45,66 @@ class TagFilter:
     deleted: bool = False  # True: only tombstones (a "recently deleted" view)
 
 
+_ORDER = " ORDER BY m.position, t.start_ms, t.created_at, t.uuid"
+# Walks tags in display order (media by position, then the index) and stops after a
+# page: no sort of every match. Forced, because the planner cannot know that a
+# common term fills a page within the first few thousand rows.
+_IN_DISPLAY_ORDER = ("SELECT " + ", ".join("t." + c for c in TAG_COLUMNS)
+                     + " FROM media m CROSS JOIN tags t INDEXED BY tags_display"
+                     + " ON t.media_id = m.id WHERE ")
+# Walking pays when matches are at least this many times the rows up to the page's
+# end; below that, sorting the few matches is cheaper (measured crossover: a page of
+# 500 from 100,000 tags, ~2,800 matches; ADR 0006).
+WALK_FACTOR = 5
+
+
 def build(f: TagFilter, required: tuple[str, ...], limit: int | None = None,
-          offset: int = 0) -> tuple[str, list[Any]]:
-    """SELECT over tags with ``f`` applied, in footage then time order; optionally one page."""
+          offset: int = 0, walk: bool = False) -> tuple[str, list[Any]]:
+    """SELECT over tags with ``f`` applied, in footage then time order; optionally one page.
+
+    ``walk`` (only with a ``limit``) takes the page by walking the display order;
+    see ``walk_pays``.
+    """
     where, params = conditions(f, required)
-    sql = (TAG_SELECT + " JOIN media m ON m.id = t.media_id WHERE " + where
-           + " ORDER BY m.position, t.start_ms, t.created_at, t.uuid")
+    if walk and limit is not None:
+        sql = _IN_DISPLAY_ORDER + where + _ORDER
+    else:
+        sql = TAG_SELECT + " JOIN media m ON m.id = t.media_id WHERE " + where + _ORDER
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params = [*params, limit, offset]
     return sql, params
 
 
+def walk_pays(matches: int, limit: int | None, offset: int) -> bool:
+    return limit is not None and matches >= WALK_FACTOR * (offset + limit)
+
+
 def count(f: TagFilter, required: tuple[str, ...]) -> tuple[str, list[Any]]:
     """How many tags ``f`` selects, without fetching them (a table shows a page at a time)."""
+    indexed = index_count(f)
+    if indexed is not None:
+        return indexed
     where, params = conditions(f, required)
     return "SELECT count(*) FROM tags t WHERE " + where, params
+
+
+def index_count(f: TagFilter) -> tuple[str, list[Any]] | None:
+    """The count of a filter that is indexed free text only, from the indexes alone.
+
+    None when anything else filters too: then the tags table must be read.
+    """
+    terms = f.text.split()
+    if f.deleted or not terms or f != TagFilter(text=f.text):
+        return None
+    lookups = []
+    for term in terms:
+        lookup = _index_lookup(term)
+        if lookup is None:
+            return None
+        lookups.append(lookup)
+    union = " INTERSECT ".join(sql for sql, _ in lookups)
+    return f"SELECT count(*) FROM ({union})", [param for _, param in lookups]
 
 
 def conditions(f: TagFilter, required: tuple[str, ...]) -> tuple[str, list[Any]]:
@@ -75,7 +120,7 @@ def conditions(f: TagFilter, required: tuple[str, ...]) -> tuple[str, list[Any]]
     if f.complete is not None:
         where.append(completeness(required) if f.complete else f"NOT {completeness(required)}")
     for term in f.text.split():
-        _text_term(term, where, params)
+        _text_term(term, f.deleted, where, params)
     return " AND ".join(where), params
 
 
@@ -95,27 +140,35 @@ def completeness(required: tuple[str, ...]) -> str:
     return "(" + (" AND ".join(parts) or "1") + ")"
 
 
-def _text_term(term: str, where: list[str], params: list[Any]) -> None:
-    if words.is_short_cjk(term):
-        where.append("t.id IN (SELECT rowid FROM tags_words WHERE tags_words MATCH ?)")
-        params.append(words.query(term))
-        return
-    if len(term) >= TRIGRAM:
-        where.append("t.id IN (SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?)")
-        params.append('"' + term.replace('"', '""') + '"')
+def _text_term(term: str, deleted: bool, where: list[str], params: list[Any]) -> None:
+    found = None if deleted else _index_lookup(term)
+    if found is not None:
+        where.append(f"t.id IN ({found[0]})")
+        params.append(found[1])
         return
     pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     where.append("(" + " OR ".join(f"t.{c} LIKE ? ESCAPE '\\'" for c in _TEXT_FIELDS) + ")")
     params.extend([pattern] * len(_TEXT_FIELDS))
 
 
+def _index_lookup(term: str) -> tuple[str, str] | None:
+    """The row ids of live tags containing ``term``, from a search index; None if none can."""
+    if words.is_short_cjk(term):
+        return "SELECT rowid FROM tags_words WHERE tags_words MATCH ?", words.query(term)
+    if len(term) >= TRIGRAM:
+        return ("SELECT rowid FROM tags_fts WHERE tags_fts MATCH ?",
+                '"' + term.replace('"', '""') + '"')
+    return None
+
+
 # The per-row index triggers make FTS5 write a segment per statement (~200 µs a
 # row here); a merge of 100,000 tags indexes them in one INSERT ... SELECT instead.
 _BULK_INDEXES = (
     ("tags_fts_insert", "INSERT INTO tags_fts (rowid, place, note) "
-                        "SELECT id, place, note FROM tags WHERE id > ?"),
+                        "SELECT id, place, note FROM tags WHERE id > ? AND deleted_at IS NULL"),
     ("tags_words_insert", "INSERT INTO tags_words (rowid, place, note) SELECT id, "
-                          f"{words.FUNCTION}(place), {words.FUNCTION}(note) FROM tags WHERE id > ?"),
+                          f"{words.FUNCTION}(place), {words.FUNCTION}(note) FROM tags "
+                          "WHERE id > ? AND deleted_at IS NULL"),
 )
 
 
@@ -144,7 +197,10 @@ def insert_tags_bulk(conn: Any, values: Iterable[Sequence[Any]], count: int = 0)
     if indexes and _has_statistics(conn):
         # The rebuilt indexes lost their statistics and the table at least doubled:
         # stale ones make the planner scan all tags for an IN (...) by uuid (~60 ms).
+        # Footage too: with statistics on tags but none on media, the planner guesses a
+        # million footage rows and builds a Bloom filter over every tag (a page: 6 -> 26 ms).
         conn.execute("ANALYZE tags")
+        conn.execute("ANALYZE media")
 
 
 def _has_statistics(conn: Any) -> bool:

@@ -15,7 +15,7 @@ STAMP = "2026-11-01T08:00:00.000Z"
 
 
 def make_fixture(path, version):
-    """A project frozen at schema ``version`` with one footage file and one tag."""
+    """A project frozen at schema ``version`` with one footage file, a tag and a deleted tag."""
     conn = sqlite3.connect(path, isolation_level=None)
     words.register(conn)  # the search-index triggers of version 5 call it
     stop = schema.STEPS[version][0] if version < schema.SCHEMA_VERSION else None
@@ -31,6 +31,10 @@ def make_fixture(path, version):
     conn.execute("INSERT INTO tags (uuid, media_id, start_ms, category_id, note, reviewer, "
                  "created_at, updated_at, updated_by) VALUES ('t1', 'm1', 40, 'qing-laji', "
                  "'旧版本里的垃圾堆放', '王五', ?, ?, '王五')", (STAMP, STAMP))
+    conn.execute("INSERT INTO tags (uuid, media_id, start_ms, category_id, note, reviewer, "
+                 "created_at, updated_at, updated_by, deleted_at, deleted_by) VALUES ('t2', 'm1', "
+                 "80, 'qing-laji', '删掉的垃圾', '王五', ?, ?, '王五', ?, '王五')",
+                 (STAMP, STAMP, STAMP))
     conn.execute("COMMIT")
     conn.close()
 
@@ -45,8 +49,17 @@ def test_older_versions_upgrade_after_a_backup(tmp_path, version):
         assert tag.note == "旧版本里的垃圾堆放"
         # The search index built by a later step covers tags written before it.
         assert [t.uuid for t in project.tags(TagFilter(text="垃圾堆放"))] == ["t1"]
+        # Tombstones written before step 6 left the search indexes; the counts come from them.
+        for term in ("垃圾", "垃", "的垃圾"):
+            assert project.count_tags(TagFilter(text=term)) == 1, term
+            assert [t.uuid for t in project.tags(TagFilter(text=term), limit=5)] == ["t1"]
+            assert [t.uuid for t in project.tags(TagFilter(text=term, deleted=True))] == ["t2"]
         project.edit_tag("t1", severity=2)
         assert project.audit_log("t1")[-1].action == "edit"
+        project.delete_tag("t1")  # the upgraded triggers follow deletes and their undo
+        assert project.count_tags(TagFilter(text="垃圾")) == 0
+        project.undo()
+        assert project.count_tags(TagFilter(text="垃圾")) == 1
     backups = list(tmp_path.glob(f"old.v{version}-backup-*.shenpian"))
     assert len(backups) == 1
     kept = sqlite3.connect(backups[0])

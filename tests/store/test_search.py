@@ -104,3 +104,176 @@ def test_pages_and_counts_agree_with_the_full_list(project, media_id):
     assert project.count_tags(f) == len(full) == 12
     pages = [t.uuid for off in range(0, 12, 5) for t in project.tags(f, limit=5, offset=off)]
     assert pages == full
+
+
+@pytest.fixture
+def three_media(project, tmp_path):
+    from reviewer.media import synth
+
+    for label in ("b", "c"):
+        path = tmp_path / "素材" / f"第{label}段.mp4"
+        synth.write(synth.Spec(width=64, height=48, frames=3, label=label), path)
+        project.add_media(path)
+    return [m.id for m in project.media()]
+
+
+def _live_reference(project, term):
+    """The live tags containing ``term``, found without any index: every tag, in Python."""
+    return {t.uuid for t in project.tags() if term in t.place or term in t.note}
+
+
+VOCABULARY = ("垃圾", "厕", "油污", "市场", "垃圾桶", "河道漂浮")
+
+
+def test_search_indexes_hold_exactly_the_live_tags(project, three_media):
+    """Adds, edits, deletes, undo and redo, and a bulk insert with tombstones in it."""
+    import random
+    from dataclasses import replace
+
+    from reviewer.store import rows, search
+    from reviewer.store.model import new_tag
+
+    rng = random.Random(6)
+    texts = ("垃圾桶满溢", "公厕异味", "后厨油污", "市场门口垃圾", "河道漂浮垃圾", "")
+    for _ in range(60):
+        project.add_tag(rng.choice(three_media), rng.randrange(0, 9) * 100, "qing-laji",
+                        place=rng.choice(texts), note=rng.choice(texts))
+        live = [t.uuid for t in project.tags()]
+        action = rng.randrange(5)
+        if action == 0:
+            project.delete_tag(rng.choice(live))
+        elif action == 1:
+            project.edit_tag(rng.choice(live), place=rng.choice(texts), note=rng.choice(texts))
+        elif action == 2 and project.can_undo():
+            project.undo()
+        elif action == 3 and project.can_redo():
+            project.redo()
+    bulk = [new_tag(rng.choice(three_media), 50 * k, "sao-cesuo", "张三", note=rng.choice(texts))
+            for k in range(30)]
+    bulk = [t if k % 3 else replace(t, deleted_at=t.created_at, deleted_by="张三")
+            for k, t in enumerate(bulk)]
+    with project.batch() as conn:  # the merge's path: triggers off, indexes filled in one go
+        search.insert_tags_bulk(conn, [[rows.column_value(c, getattr(t, c)) for c in rows.TAG_COLUMNS]
+                                       for t in bulk])
+    assert project.count_tags(TagFilter(deleted=True)) > 0
+    for term in VOCABULARY:
+        expected = _live_reference(project, term)
+        counted = search.index_count(TagFilter(text=term))
+        assert counted is not None, term  # answered from the index alone
+        assert project.query(*counted)[0][0] == len(expected), term
+        assert project.count_tags(TagFilter(text=term)) == len(expected), term
+        assert {t.uuid for t in project.tags(TagFilter(text=term))} == expected, term
+
+
+def test_a_page_walked_in_display_order_is_the_sorted_page(project, three_media):
+    """Walking the display order and sorting every match give the same pages."""
+    from reviewer.store import search
+
+    for k in range(40):  # equal start times across and within footage: the tie-breaks count
+        project.add_tag(three_media[k % 3], (k // 6) * 1000, "qing-laji",
+                        note="垃圾" if k % 4 else "厕所")
+    required = project.codebook().required_fields
+    f = TagFilter(text="垃圾")
+    full = [t.uuid for t in project.tags(f)]
+    assert len(full) == 30
+    for offset in range(0, 32, 4):
+        pages = [[row[0] for row in project.query(*search.build(f, required, 4, offset, walk))]
+                 for walk in (False, True)]
+        assert pages[0] == pages[1] == full[offset:offset + 4]
+    walked, _ = search.build(f, required, 4, 0, walk=True)
+    plan = " ".join(str(r) for r in project.query("EXPLAIN QUERY PLAN " + walked,
+                                                  search.build(f, required, 4, 0, True)[1]))
+    assert "tags_display" in plan and "TEMP B-TREE FOR ORDER BY" not in plan
+
+
+def test_walking_is_chosen_only_where_it_pays():
+    from reviewer.store import search
+
+    assert search.walk_pays(25_000, 500, 0)
+    assert not search.walk_pays(1_000, 500, 0)
+    assert not search.walk_pays(25_000, 500, 10_000)  # a deep page: sorting is cheaper
+    assert not search.walk_pays(25_000, None, 0)  # the whole list is sorted anyway
+
+
+@pytest.mark.parametrize("flt", [
+    TagFilter(text="垃圾", categories=("qing-laji",)),  # other criteria: the table is read
+    TagFilter(text="垃圾", deleted=True),  # tombstones are not in the indexes
+    TagFilter(text="ab"),  # short Latin: LIKE
+    TagFilter(),
+])
+def test_index_only_counts_are_used_only_for_indexed_text_alone(flt):
+    from reviewer.store import search
+
+    assert search.index_count(flt) is None
+    assert search.index_count(TagFilter(text="垃圾 河道漂浮")) is not None
+
+
+def test_a_bulk_insert_leaves_statistics_that_keep_the_walk_cheap(project, three_media):
+    """Statistics on tags but none on footage made SQLite build a Bloom filter over every tag."""
+    from reviewer.store import rows, search
+    from reviewer.store.model import new_tag
+
+    bulk = [new_tag(three_media[k % 3], 10 * k, "qing-laji", "张三", note="垃圾")
+            for k in range(3000)]
+    with project.batch() as conn:
+        search.insert_tags_bulk(conn, [[rows.column_value(c, getattr(t, c))
+                                        for c in rows.TAG_COLUMNS] for t in bulk], len(bulk))
+    walked, params = search.build(TagFilter(text="垃圾"), (), 500, 0, walk=True)
+    plan = " ".join(str(r) for r in project.query("EXPLAIN QUERY PLAN " + walked, params))
+    assert "BLOOM" not in plan and "tags_display" in plan
+
+
+def _statements(project):
+    """The page queries the project runs from now on (FTS5's own statements left out)."""
+    seen = []
+    project._conn.set_trace_callback(seen.append)
+    return seen
+
+
+def _last_page_sql(seen):
+    return [sql for sql in seen if sql.startswith("SELECT t.uuid")][-1]
+
+
+def test_a_page_right_after_its_count_walks_when_the_count_says_it_pays(project, three_media):
+    """Text with another criterion: not countable from an index, so the table's count decides."""
+    for k in range(40):
+        project.add_tag(three_media[k % 3], (k // 6) * 1000, "qing-laji",
+                        county_id="deqin" if k % 5 else "weixi", note="垃圾" if k % 4 else "厕所")
+    f = TagFilter(text="垃圾", counties=("deqin",))
+    full = [t.uuid for t in project.tags(f)]
+    seen = _statements(project)
+    assert project.count_tags(f) == len(full) == 24
+    assert [t.uuid for t in project.tags(f, limit=4)] == full[:4]
+    assert "INDEXED BY tags_display" in _last_page_sql(seen)
+    assert [t.uuid for t in project.tags(f, limit=4, offset=8)] == full[8:12]  # 24 < 5 x 12: sort
+    assert "INDEXED BY tags_display" not in _last_page_sql(seen)
+    project.add_tag(three_media[0], 0, "qing-laji", county_id="deqin", note="垃圾")
+    assert len(project.tags(f, limit=4)) == 4  # the count is stale now: no walk on a guess
+    assert "INDEXED BY tags_display" not in _last_page_sql(seen)
+
+
+def test_the_data_stamp_moves_with_every_write_from_anywhere(project, media_id):
+    import sqlite3
+
+    before = project._data_stamp()
+    project.add_tag(media_id, 0, "qing-laji")
+    after_own = project._data_stamp()
+    assert after_own != before
+    other = sqlite3.connect(project.path)
+    other.execute("INSERT INTO project VALUES ('probe', 'another process')")
+    other.commit()
+    other.close()
+    assert project._data_stamp() != after_own
+
+
+def test_tags_are_built_from_rows_exactly():
+    """``rows.tag_from_row`` fills a Tag in place; sound only without a __post_init__."""
+    from reviewer.store import rows
+    from reviewer.store.model import Still, Tag, new_tag
+
+    assert not hasattr(Tag, "__post_init__")
+    for tag in (new_tag("m", 5, "qing-laji", "张三", note="垃圾"),
+                new_tag("m", 5, "qing-laji", "张三", stills=(Still(40, 1001), Still(80)))):
+        row = [rows.column_value(c, getattr(tag, c)) for c in rows.TAG_COLUMNS]
+        built = rows.tag_from_row(row)
+        assert built == tag and hash(built) == hash(tag) and type(built) is Tag
