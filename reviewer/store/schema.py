@@ -194,9 +194,20 @@ _LIVE_SEARCH = [
       for event in ("insert", "delete", "update")),
     """INSERT INTO tags_fts (tags_fts, rowid, place, note)
         SELECT 'delete', id, place, note FROM tags WHERE deleted_at IS NOT NULL""",
-    """INSERT INTO tags_words (tags_words, rowid, place, note)
-        SELECT 'delete', id, shenpian_words(place), shenpian_words(note) FROM tags
-        WHERE deleted_at IS NOT NULL""",
+    # The word index is built again, live tags only, with FTS5's ``ascii`` tokenizer: its
+    # tokens are CJK runs between spaces, split the same way, 30 % faster than unicode61.
+    "DROP TABLE tags_words",
+    """CREATE VIRTUAL TABLE tags_words USING fts5(
+        place, note, content='', tokenize='ascii')""",
+    # FTS5 writes its pending terms out as a new segment whenever they pass ``hashsize``
+    # (default 1 MiB) and merges segments again later. A merge indexes 90,000 tags in one
+    # transaction: at 16 MiB, word fill 2.4 -> 1.4 s and trigram fill 1.0 -> 0.6 s. The
+    # terms are flushed at every commit, so a single edit holds no more memory than before.
+    *(f"INSERT INTO {index} ({index}, rank) VALUES ('hashsize', {16 * 1024 * 1024})"
+      for index in ("tags_fts", "tags_words")),
+    """INSERT INTO tags_words (rowid, place, note)
+        SELECT id, shenpian_words(place), shenpian_words(note) FROM tags
+        WHERE deleted_at IS NULL""",
     *_live_index_triggers("tags_fts", "{}"),
     *_live_index_triggers("tags_words", "shenpian_words({})"),
     "DROP INDEX tags_media_time",

@@ -3,8 +3,9 @@
 SQLite's trigram tokenizer needs 3+ characters and LIKE scans every row
 (count of 垃圾 over 100,000 tags: 120 ms). Here every CJK character and
 every pair of neighbouring CJK characters becomes a token of its own
-(written out space-separated for FTS5's unicode61 tokenizer), so 厕 and
-垃圾 are each one token: a single lookup, whatever the length of the notes.
+(written out space-separated for FTS5's ascii tokenizer, which splits at
+ASCII spaces and keeps every other character), so 厕 and 垃圾 are each one
+token: a single lookup, whatever the length of the notes.
 Longer terms use the trigram index.
 """
 

@@ -277,3 +277,20 @@ def test_tags_are_built_from_rows_exactly():
         row = [rows.column_value(c, getattr(tag, c)) for c in rows.TAG_COLUMNS]
         built = rows.tag_from_row(row)
         assert built == tag and hash(built) == hash(tag) and type(built) is Tag
+
+
+@pytest.mark.parametrize(("note", "term"), [
+    ("𠮷野家门口有垃圾", "𠮷"),  # outside the BMP (CJK extension B)
+    ("𠮷野家门口有垃圾", "𠮷野"),
+    ("トイレが汚い", "トイ"),  # kana
+    ("화장실 더러움", "화장"),  # hangul
+    ("Ａ区垃圾", "区垃"),  # after a full-width Latin letter
+])
+def test_the_word_index_finds_every_script_written_without_spaces(project, media_id, note, term):
+    from reviewer.store import search
+
+    uuid = project.add_tag(media_id, 0, "qing-laji", note=note).select
+    project.add_tag(media_id, 10, "qing-laji", note="无关")
+    assert search.index_count(TagFilter(text=term)) is not None
+    assert [t.uuid for t in project.tags(TagFilter(text=term))] == [uuid]
+    assert project.count_tags(TagFilter(text=term)) == 1
