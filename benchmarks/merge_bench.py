@@ -16,6 +16,12 @@ less than wall time when other jobs share the 2 cores. Targets: < 5 s and
     python benchmarks/merge_bench.py --keep DIR       # build into DIR, keep it
     python benchmarks/merge_bench.py --reuse DIR      # merge DIR's packages again
                                                       # into a fresh copy of its master
+    python benchmarks/merge_bench.py --reuse DIR --repeat 5   # five merges, then the
+                                                      # best and median (shared machines)
+
+Packages keep the format they were packed in: a DIR built before ``pack``
+stripped the search and other indexes from its copy (ADR 0004, Performance)
+is still accepted, but checking it costs more; ``--keep`` builds a new set.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -114,20 +121,21 @@ def main() -> None:
     parser.add_argument("--tags", type=int, default=10_000)
     parser.add_argument("--keep", type=Path, help="build into this folder and keep it")
     parser.add_argument("--reuse", type=Path, help="merge the packages a --keep run left")
+    parser.add_argument("--repeat", type=int, default=1, help="merges to run, one after another")
     parser.add_argument("--run", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.run:
         run_merge(args.run[0], args.run[1:])
     elif args.reuse:
-        measure(args.reuse)
+        measure_all(args.reuse, args.repeat)
     elif args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         build(args.keep, args.packages, args.tags)
-        measure(args.keep)
+        measure_all(args.keep, args.repeat)
     else:
         with tempfile.TemporaryDirectory(prefix="merge-bench-") as tmp:
             build(Path(tmp), args.packages, args.tags)
-            measure(Path(tmp))
+            measure_all(Path(tmp), args.repeat)
 
 
 def build(root: Path, packages: int, tags: int) -> None:
@@ -145,7 +153,17 @@ def build(root: Path, packages: int, tags: int) -> None:
           f"{sum(sizes) / len(sizes) / 1e6:.1f} MB each")
 
 
-def measure(root: Path) -> None:
+def measure_all(root: Path, repeat: int) -> None:
+    results = [measure(root) for _ in range(repeat)]
+    if repeat > 1:
+        walls = sorted(r["seconds"] for r in results)
+        cpus = sorted(r["cpu"] for r in results)
+        print(f"{repeat} merges: wall best {walls[0]:.2f} s, median {statistics.median(walls):.2f} s; "
+              f"CPU best {cpus[0]:.2f} s, median {statistics.median(cpus):.2f} s; "
+              f"peak RSS at most {max(r['peak_mb'] for r in results):.0f} MB")
+
+
+def measure(root: Path) -> dict:
     """Merge every package in ``root`` into a fresh copy of its untouched master."""
     master = root / "master.shenpian"
     for suffix in ("", "-wal", "-shm"):
@@ -161,6 +179,7 @@ def measure(root: Path) -> None:
           f"load average {result['load']:.2f}")
     print("report: " + ", ".join(f"{k} {v}" for k, v in result.items()
                                  if k not in ("seconds", "cpu", "peak_mb", "load")))
+    return result
 
 
 if __name__ == "__main__":

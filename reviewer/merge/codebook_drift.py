@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from operator import attrgetter
+from operator import itemgetter
 
 from reviewer.codebook.model import Label
 from reviewer.merge.model import CODEBOOK_KINDS, CodebookEntry, CodebookProposal, LabelDrift
 from reviewer.merge.package import Package
+from reviewer.merge.tag_rows import COLUMN
 
 TABLES = {"category": "categories", "sub_problem": "sub_problems", "county": "counties",
           "township": "townships", "unit": "units"}
@@ -48,8 +49,8 @@ def _labels(conn: sqlite3.Connection, kind: str) -> dict[str, Label]:
 
 
 def _used_ids(package: Package, kind: str) -> set[str]:
-    # map(attrgetter) loops in C: this runs per kind and package over 10,000s of tags.
-    return set(map(attrgetter(f"{kind}_id"), package.tags)) - {None}
+    # map(itemgetter) loops in C: this runs per kind and package over 10,000s of tags.
+    return set(map(itemgetter(COLUMN[f"{kind}_id"]), package.rows)) - {None}
 
 
 def _propose(conn: sqlite3.Connection, entry: CodebookEntry, source_id: str,

@@ -17,7 +17,7 @@ import zipfile
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -56,12 +56,17 @@ _CODEBOOK_TABLES = (
 
 @dataclass(frozen=True)
 class Package:
-    """Everything a merge needs from one package, validated; no file stays open."""
+    """Everything a merge needs from one package, validated; no file stays open.
+
+    Tags stay rows (``rows.TAG_COLUMNS`` order, sorted by uuid, stills as JSON
+    text): ``tag`` builds a ``Tag`` for the few a merge has to decide about.
+    """
 
     path: Path
     checksum: str
     manifest: Manifest
-    tags: tuple[Tag, ...]
+    rows: tuple[tag_rows.Row, ...] = field(repr=False)
+    stills: tag_rows.Stills = field(repr=False)
     media: tuple[Media, ...]
     entries: tuple[CodebookEntry, ...]
     history: Mapping[str, frozenset[Stamp]] = field(repr=False)  # versions each tag went through
@@ -70,6 +75,9 @@ class Package:
     def source_id(self) -> str:
         return self.manifest.source_id
 
+    def tag(self, row: tag_rows.Row) -> Tag:
+        return tag_rows.tag(row, self.stills)
+
 
 def open_package(path: str | os.PathLike[str]) -> Package:
     return read_opened(open_checked(path))
@@ -77,12 +85,12 @@ def open_package(path: str | os.PathLike[str]) -> Package:
 
 @dataclass
 class OpenedPackage:
-    """A package whose zip, manifest, checksum and database integrity have been checked.
+    """A package checked up to its rows: zip, manifest, checksums, integrity, schema, tables.
 
-    Its rows are not read yet: that half runs Python code (holding the GIL), the
-    checks above mostly run in C, so a merge overlaps one package's checks with
-    the previous one's rows. Owns the private copy and its connection until
-    ``read_opened`` or ``close``.
+    Its tag rows are not read yet: that half runs Python code (holding the GIL),
+    while the checks, and the history query that SQLite filters down to a tenth,
+    run in C; so a merge overlaps one package's checks with the previous one's
+    rows. Owns the private copy and its connection until ``read_opened`` or ``close``.
     """
 
     source: Path
@@ -90,6 +98,7 @@ class OpenedPackage:
     manifest: Manifest
     conn: sqlite3.Connection
     folder: tempfile.TemporaryDirectory[str]
+    history: dict[str, frozenset[Stamp]]
 
     def close(self) -> None:
         self.conn.close()  # before the folder: Windows cannot delete an open file
@@ -97,7 +106,7 @@ class OpenedPackage:
 
 
 def open_checked(path: str | os.PathLike[str]) -> OpenedPackage:
-    """Steps 1-4 of the checks: refuse the package, or return it opened read-only."""
+    """Steps 1-6 of the checks, and the tags' history: refuse the package or return it open."""
     try:
         source = check_local(path)  # a URL or UNC path is never touched
     except NotLocalProjectError as exc:
@@ -107,14 +116,40 @@ def open_checked(path: str | os.PathLike[str]) -> OpenedPackage:
     checksum = _sha256(source)
     folder = tempfile.TemporaryDirectory(prefix="shenpian-merge-")
     try:
-        copy = Path(folder.name) / "package.sqlite"  # never the member's own name
-        manifest = _extract_database(source, copy)
-        # Handed from the thread that checked it to the one that reads it, never shared.
-        conn = untrusted.open_read_only(copy, source, check_same_thread=False)
+        return _open_copy(source, checksum, folder)
     except BaseException:
         folder.cleanup()
         raise
-    return OpenedPackage(source, checksum, manifest, conn, folder)
+
+
+def _open_copy(source: Path, checksum: str,
+               folder: tempfile.TemporaryDirectory[str]) -> OpenedPackage:
+    copy = Path(folder.name) / "package.sqlite"  # never the member's own name
+    manifest = _extract_database(source, copy)
+    # Handed from the thread that checked it to the one that reads it, never shared.
+    conn = untrusted.open_read_only(copy, source, check_same_thread=False)
+    try:
+        history = _tables_and_history(conn, source, manifest)
+    except BaseException:
+        conn.close()
+        raise
+    return OpenedPackage(source, checksum, manifest, conn, folder, history)
+
+
+def _tables_and_history(conn: sqlite3.Connection, source: Path,
+                        manifest: Manifest) -> dict[str, frozenset[Stamp]]:
+    """Steps 5 and 6 (schema version, every table we read), then the tags' history."""
+    try:
+        catalogue = untrusted.objects(conn, source)
+        _check_schema(conn, catalogue, source, manifest)
+        for table, columns in _REQUIRED_COLUMNS.items():
+            untrusted.require_table(conn, catalogue, table, columns, source)
+        for table, columns in _HISTORY_COLUMNS.items():
+            if table in catalogue:
+                untrusted.require_table(conn, catalogue, table, columns, source)
+        return _history(conn, catalogue)
+    except sqlite3.DatabaseError as exc:
+        raise CorruptPackageError(source, str(exc)[:120]) from exc
 
 
 def _extract_database(source: Path, copy: Path) -> Manifest:
@@ -130,9 +165,9 @@ def _extract_database(source: Path, copy: Path) -> Manifest:
 
 
 def read_opened(opened: OpenedPackage) -> Package:
-    """Steps 5-7: schema, tables and every row; the private copy is deleted either way."""
+    """Step 7, every row; the private copy is deleted either way."""
     try:
-        return _read_database(opened.conn, opened.source, opened.checksum, opened.manifest)
+        return _read_database(opened)
     finally:
         opened.close()
 
@@ -183,20 +218,16 @@ def _copy_limited(src: IO[bytes], dst: IO[bytes], limit: int, source: Path, memb
     return digest.hexdigest()
 
 
-def _read_database(conn: sqlite3.Connection, source: Path, checksum: str,
-                   manifest: Manifest) -> Package:
+def _read_database(opened: OpenedPackage) -> Package:
+    conn, source = opened.conn, opened.source
     try:
-        catalogue = untrusted.objects(conn, source)
-        _check_schema(conn, catalogue, source, manifest)
-        for table, columns in _REQUIRED_COLUMNS.items():
-            untrusted.require_table(conn, catalogue, table, columns, source)
         media = _media(conn, source)
         entries = _entries(conn, source)
-        tags = _tags(conn, source)
-        history = _history(conn, catalogue, source)
+        tags, stills = _tag_rows(conn, source)
     except sqlite3.DatabaseError as exc:
         raise CorruptPackageError(source, str(exc)[:120]) from exc
-    package = Package(source, checksum, manifest, tags, media, entries, history)
+    package = Package(source, opened.checksum, opened.manifest, tags, stills, media, entries,
+                      opened.history)
     _check_against_manifest(package)
     _check_references(package)
     return package
@@ -211,6 +242,11 @@ _REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "counties": ("id", "label_zh", "label_en", "retired"),
     "townships": ("id", "county_id", "label_zh", "label_en", "retired"),
     "units": ("id", "label_zh", "label_en", "retired"),
+}
+# Read when present: a project made before the audit log or merges has no history.
+_HISTORY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "audit": ("at", "reviewer", "entity", "entity_id"),
+    "merge_seen": ("tag_uuid", "updated_at", "updated_by"),
 }
 
 
@@ -276,36 +312,36 @@ def _entries(conn: sqlite3.Connection, source: Path) -> tuple[CodebookEntry, ...
     return tuple(found)
 
 
-def _tags(conn: sqlite3.Connection, source: Path) -> tuple[Tag, ...]:
+def _tag_rows(conn: sqlite3.Connection,
+              source: Path) -> tuple[tuple[tag_rows.Row, ...], tag_rows.Stills]:
+    # In uuid order already (its UNIQUE index), so validate's own sort only confirms it.
     found = conn.execute(rows.TAG_SELECT + " ORDER BY t.uuid").fetchall()
-    return tag_rows.tags_from_rows(found, source)
+    checked, stills = tag_rows.validate(found, source)
+    return tuple(checked), stills
 
 
 # A tag's own creation and current stamps are part of every version of it
 # (``versions.version`` adds them), and history is only looked up for tags
 # the package holds; SQL leaves out all other rows, typically 9 in 10, so
 # they cost neither Python objects nor memory. Comparisons are BINARY and
-# typed, whatever collation or affinity a crafted package declares.
+# typed, whatever collation or affinity a crafted package declares. The log
+# is scanned, not searched through an index on it: that index lists the rows
+# in uuid order, one seek into the log each, and cost 2-3 times the scan.
 _OTHER_STAMPS = """
-    SELECT h.{uuid}, h.{at}, h.{who} FROM {table} h JOIN tags t ON t.uuid = h.{uuid}
+    SELECT h.{uuid}, h.{at}, h.{who} FROM {table} h NOT INDEXED JOIN tags t ON t.uuid = h.{uuid}
     WHERE {where} typeof(h.{uuid}) = 'text' AND typeof(h.{at}) = 'text'
       AND typeof(h.{who}) = 'text'
       AND NOT (h.{at} = t.created_at COLLATE BINARY AND h.{who} = t.reviewer COLLATE BINARY)
       AND NOT (h.{at} = t.updated_at COLLATE BINARY AND h.{who} = t.updated_by COLLATE BINARY)"""
 
 
-def _history(conn: sqlite3.Connection, catalogue: dict[str, str],
-             source: Path) -> dict[str, frozenset[Stamp]]:
+def _history(conn: sqlite3.Connection, catalogue: dict[str, str]) -> dict[str, frozenset[Stamp]]:
     """Every version each tag went through on that laptop, from its audit log and merges."""
     found: dict[str, set[Stamp]] = {}
     if "audit" in catalogue:
-        untrusted.require_table(conn, catalogue, "audit", ("at", "reviewer", "entity", "entity_id"),
-                                source)
         _collect(found, conn.execute(_OTHER_STAMPS.format(
             table="audit", uuid="entity_id", at="at", who="reviewer", where="h.entity = 'tag' AND")))
     if "merge_seen" in catalogue:
-        untrusted.require_table(conn, catalogue, "merge_seen",
-                                ("tag_uuid", "updated_at", "updated_by"), source)
         _collect(found, conn.execute(_OTHER_STAMPS.format(
             table="merge_seen", uuid="tag_uuid", at="updated_at", who="updated_by", where="")))
     return {uuid: frozenset(stamps) for uuid, stamps in found.items()}
@@ -316,9 +352,12 @@ def _collect(found: dict[str, set[Stamp]], cursor: sqlite3.Cursor) -> None:
         found.setdefault(uuid, set()).add((at, who))
 
 
+_DELETED_AT = itemgetter(tag_rows.COLUMN["deleted_at"])
+
+
 def _check_against_manifest(package: Package) -> None:
-    m, tags = package.manifest, package.tags
-    live = sum(1 for t in tags if t.deleted_at is None)
+    m, tags = package.manifest, package.rows
+    live = list(map(_DELETED_AT, tags)).count(None)
     if (m.tags, m.live_tags, m.deleted_tags) != (len(tags), live, len(tags) - live):
         raise TamperedPackageError(package.path, "counts")
     declared = {(f.media_id, f.size, f.head_tail) for f in m.media}
@@ -342,11 +381,11 @@ def _check_references(package: Package) -> None:
         if entry.kind in parents and entry.parent_id not in known.get(parents[entry.kind], ()):
             raise InvalidPackageError(package.path, f"{entry.kind} {entry.id}")
     for column, kind in _REFERENCES:  # a set per column: 10,000s of tags
-        named = set(map(attrgetter(column), package.tags)) - {None}
-        missing = named - known.get(kind, set())
+        index = tag_rows.COLUMN[column]
+        missing = set(map(itemgetter(index), package.rows)) - {None} - known.get(kind, set())
         if missing:
-            bad = next(t for t in package.tags if getattr(t, column) in missing)
-            raise InvalidPackageError(package.path, f"tag {bad.uuid[:40]}")
+            bad = next(row for row in package.rows if row[index] in missing)
+            raise InvalidPackageError(package.path, f"tag {bad[0][:40]}")
 
 
 def _int(value: Any, where: str, source: Path) -> int:

@@ -1,4 +1,4 @@
-"""Validate a package's tag rows a column at a time, then build the tags.
+"""Validate a package's tag rows a column at a time; build tags only where needed.
 
 A package holds 10,000s of tags. Checking them row by row in Python cost
 about 40 µs a row (a third of a 10-package merge), so every column is
@@ -6,12 +6,17 @@ checked as a whole with built-ins that loop in C (``set(map(type, ...))``,
 ``min``/``max``, one regular-expression search over the joined ids). The
 rules are exactly those of the row check, which still runs when a column
 fails, to name the offending tag in the message.
+
+Validated rows stay tuples: most tags of a big merge are new to the project
+and go straight into the insert, so a ``Tag`` is built (``tag``) only for
+the few the merge has to decide about.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -27,19 +32,19 @@ NAME_LIMIT = 200
 _MAX_INT = 2**53
 CONTROL = re.compile(r"[\x00-\x1f]")
 
-_COLUMN = {name: i for i, name in enumerate(rows.TAG_COLUMNS)}
-_INTS = tuple(_COLUMN[n] for n in ("start_ms", "revision"))
-_OPT_INTS = tuple(_COLUMN[n] for n in ("end_ms", "frame_pts", "severity"))
-_IDS = tuple(_COLUMN[n] for n in ("uuid", "media_id", "category_id"))
-_OPT_IDS = tuple(_COLUMN[n] for n in ("sub_problem_id", "county_id", "township_id", "unit_id"))
-_NAMES = tuple(_COLUMN[n] for n in ("reviewer", "updated_by", "created_at", "updated_at",
-                                    "status"))
-_OPT_NAMES = tuple(_COLUMN[n] for n in ("deleted_at", "deleted_by"))
-_LIMITS = ((_COLUMN["place"], 500), (_COLUMN["note"], TEXT_LIMIT))
-_STILLS = _COLUMN["stills"]
-_START, _END = _COLUMN["start_ms"], _COLUMN["end_ms"]
-_REVISION, _SEVERITY, _STATUS = _COLUMN["revision"], _COLUMN["severity"], _COLUMN["status"]
-_DELETED_AT, _DELETED_BY = _COLUMN["deleted_at"], _COLUMN["deleted_by"]
+COLUMN = {name: i for i, name in enumerate(rows.TAG_COLUMNS)}
+_INTS = tuple(COLUMN[n] for n in ("start_ms", "revision"))
+_OPT_INTS = tuple(COLUMN[n] for n in ("end_ms", "frame_pts", "severity"))
+_IDS = tuple(COLUMN[n] for n in ("uuid", "media_id", "category_id"))
+_OPT_IDS = tuple(COLUMN[n] for n in ("sub_problem_id", "county_id", "township_id", "unit_id"))
+_NAMES = tuple(COLUMN[n] for n in ("reviewer", "updated_by", "created_at", "updated_at",
+                                   "status"))
+_OPT_NAMES = tuple(COLUMN[n] for n in ("deleted_at", "deleted_by"))
+_LIMITS = ((COLUMN["place"], 500), (COLUMN["note"], TEXT_LIMIT))
+_STILLS = COLUMN["stills"]
+_START, _END = COLUMN["start_ms"], COLUMN["end_ms"]
+_REVISION, _SEVERITY, _STATUS = COLUMN["revision"], COLUMN["severity"], COLUMN["status"]
+_DELETED_AT, _DELETED_BY = COLUMN["deleted_at"], COLUMN["deleted_by"]
 
 # Tags are built positionally from rows (a keyword dict per row is slow), which is
 # only right while the dataclass declares its fields in the column order.
@@ -47,33 +52,45 @@ if tuple(Tag.__dataclass_fields__) != rows.TAG_COLUMNS:
     raise RuntimeError("Tag fields and rows.TAG_COLUMNS are out of order")
 
 
-def tags_from_rows(found: Sequence[Row], source: Path) -> tuple[Tag, ...]:
-    """Validated tags for ``found`` (rows in ``rows.TAG_COLUMNS`` order), or refuse the package."""
+Stills = Mapping[str, tuple[Still, ...]]  # a row's stills text -> the stills it holds
+_UUID = itemgetter(0)
+
+
+def validate(found: Sequence[Row], source: Path) -> tuple[list[Row], Stills]:
+    """``found`` (rows in ``rows.TAG_COLUMNS`` order) checked, or the package refused.
+
+    Returns the rows sorted by uuid, with every stills text in the form
+    ``rows.stills_to_json`` writes (the form that gets inserted), and each
+    distinct stills text parsed once (most tags have none: ``[]``).
+    """
     if found and not columns_valid(list(zip(*found, strict=True))):
         for row in found:  # the slow check names the first bad row
             check_row(row, source)
         raise InvalidPackageError(source, "tags")
-    stills = _stills_cache(source)
-    return tuple([_tag(row, stills(row[_STILLS], row[0])) for row in found])
+    parsed = _parse_all_stills(found, source)
+    restate = {text: written for text, value in parsed.items()
+               if (written := rows.stills_to_json(value)) != text}
+    checked = [_restated(row, restate) for row in found] if restate else list(found)
+    checked.sort(key=_UUID)  # SQL's order follows the column's declared collation; ours is fixed
+    return checked, {rows.stills_to_json(value): value for value in parsed.values()}
 
 
 _new = object.__new__
 
 
-def _tag(row: Row, stills: tuple[Still, ...]) -> Tag:
+def tag(row: Row, stills: Stills) -> Tag:
     """``Tag(*row)`` with parsed stills, without the frozen dataclass's 22 ``__setattr__`` calls.
 
-    Tag has no ``__post_init__`` and the values are already validated, so filling
-    the instance dict directly gives an equal object in a third of the time. It
+    ``row`` has been validated. Tag has no ``__post_init__``, so filling the
+    instance dict directly gives an equal object in a third of the time. It
     must be the instance's own dict, filled in place: that dict shares its keys
-    with every other Tag's, and a fresh dict per tag costs ~0.5 KB more (50 MB
-    over a 100,000-tag merge).
+    with every other Tag's, and a fresh dict per tag costs ~0.5 KB more.
     """
-    tag = _new(Tag)
-    values = tag.__dict__
+    built = _new(Tag)
+    values = built.__dict__
     values.update(zip(rows.TAG_COLUMNS, row, strict=True))
-    values["stills"] = stills  # the row holds the JSON text; no slicing of the row
-    return tag
+    values["stills"] = stills[row[_STILLS]]  # the row holds the JSON text
+    return built
 
 
 # --- whole columns -------------------------------------------------------------
@@ -151,24 +168,31 @@ def is_ident(value: Any) -> bool:
 
 # --- stills ------------------------------------------------------------------
 
-def _stills_cache(source: Path) -> Callable[[Any, Any], tuple[Still, ...]]:
-    """Parse each distinct stills text once: most tags have none (``[]``)."""
+def _parse_all_stills(found: Sequence[Row], source: Path) -> dict[Any, tuple[Still, ...]]:
+    """Each distinct stills text parsed once, in row order so that the first bad one is named."""
     parsed: dict[Any, tuple[Still, ...]] = {"[]": ()}
-
-    def stills(text: Any, uuid: Any) -> tuple[Still, ...]:
-        found = parsed.get(text)
-        if found is None:
-            found = parsed[text] = _parse_stills(text, f"tag {str(uuid)[:40]}", source)
-        return found
-
-    return stills
+    for text in dict.fromkeys(map(itemgetter(_STILLS), found)):  # distinct, first seen first
+        if text not in parsed:
+            parsed[text] = _parse_stills(text, found, source)
+    return parsed
 
 
-def _parse_stills(text: Any, where: str, source: Path) -> tuple[Still, ...]:
+def _restated(row: Row, restate: dict[Any, str]) -> Row:
+    """``row`` with its stills as ``rows.stills_to_json`` writes them (``[[1,null]]``: ``[[1, null]]``)."""
+    text = restate.get(row[_STILLS])
+    return row if text is None else (*row[:_STILLS], text, *row[_STILLS + 1:])
+
+
+def _parse_stills(text: Any, found: Sequence[Row], source: Path) -> tuple[Still, ...]:
     try:
         stills = rows.stills_from_json(text)
     except (TypeError, ValueError) as exc:
-        raise InvalidPackageError(source, f"{where}: stills") from exc
+        raise InvalidPackageError(source, _naming(text, found)) from exc
     if any(s.pts_ms < 0 for s in stills):
-        raise InvalidPackageError(source, f"{where}: stills")
+        raise InvalidPackageError(source, _naming(text, found))
     return stills
+
+
+def _naming(text: Any, found: Sequence[Row]) -> str:
+    uuid = next(row[0] for row in found if row[_STILLS] == text)  # the first row holding it
+    return f"tag {str(uuid)[:40]}: stills"

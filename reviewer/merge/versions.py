@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Literal
 
@@ -48,21 +48,21 @@ class Version:
     tag: Tag
     origin: str  # MINE, a package's source id, or "pending:<conflict id>"
     history: frozenset[Stamp]
+    # content_key(tag), hashed once: a decision compares keys many times over.
+    key: str = field(compare=False)
 
     @property
     def stamp(self) -> Stamp:
         return stamp(self.tag)
 
-    @property
-    def key(self) -> str:
-        return content_key(self.tag)
-
     def descends_from(self, other: Version) -> bool:
         return other.stamp != self.stamp and other.stamp in self.history
 
 
-def version(tag: Tag, origin: str, history: Iterable[Stamp]) -> Version:
-    return Version(tag, origin, frozenset(history) | {stamp(tag), creation(tag)})
+def version(tag: Tag, origin: str, history: Iterable[Stamp], key: str | None = None) -> Version:
+    """``key``, if given, is ``content_key(tag)`` already computed."""
+    return Version(tag, origin, frozenset(history) | {stamp(tag), creation(tag)},
+                   content_key(tag) if key is None else key)
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def _unique_stamps(candidates: list[Version]) -> list[Version]:
         if seen is None:
             by_stamp[c.stamp] = c
         else:
-            by_stamp[c.stamp] = Version(seen.tag, seen.origin, seen.history | c.history)
+            by_stamp[c.stamp] = Version(seen.tag, seen.origin, seen.history | c.history, seen.key)
     return list(by_stamp.values())
 
 

@@ -100,14 +100,15 @@ def test_corrupt_database(office, package, tmp_path):
     refused(office, rewrite(package, tmp_path / "bad.pkg", db=corrupt), errors.CorruptPackageError)
 
 
-def test_a_view_posing_as_tags_is_refused(office, package, tmp_path):
+@pytest.mark.parametrize("table", ["tags", "audit"])
+def test_a_view_posing_as_a_table_we_read_is_refused(office, package, tmp_path, table):
     def view(conn):
-        conn.execute("ALTER TABLE tags RENAME TO tags_real")
-        conn.execute("CREATE VIEW tags AS SELECT * FROM tags_real")
+        conn.execute(f"ALTER TABLE {table} RENAME TO {table}_real")
+        conn.execute(f"CREATE VIEW {table} AS SELECT * FROM {table}_real")
 
     zh, en = refused(office, rewrite(package, tmp_path / "v.pkg", db=view),
                      errors.HostilePackageError)
-    assert "view" in en
+    assert table in en and "view" in en
 
 
 def test_hostile_triggers_views_and_paths_are_never_used(office, package, tmp_path):
