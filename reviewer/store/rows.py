@@ -13,7 +13,8 @@ TAG_COLUMNS = (
     "county_id", "township_id", "place", "unit_id", "severity", "status", "note", "stills",
     "reviewer", "created_at", "updated_at", "updated_by", "revision", "deleted_at", "deleted_by",
 )
-TAG_SELECT = "SELECT " + ", ".join("t." + c for c in TAG_COLUMNS) + " FROM tags t"
+TAG_FIELDS = ", ".join("t." + c for c in TAG_COLUMNS)  # of ``tags t``
+TAG_SELECT = "SELECT " + TAG_FIELDS + " FROM tags t"
 MEDIA_COLUMNS = (
     "id", "name", "size_bytes", "head_tail_sha256", "full_sha256", "abs_path", "rel_path",
     "duration_ms", "info", "online", "recording_id", "chunk_index", "position", "added_at",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewer.store import words
-from reviewer.store.rows import TAG_COLUMNS, TAG_SELECT
+from reviewer.store.rows import TAG_FIELDS, TAG_SELECT
 
 _TEXT_FIELDS = ("place", "note")
 _NULLABLE = {"sub_problem_id", "county_id", "township_id", "unit_id", "severity"}
@@ -49,7 +49,7 @@ _ORDER = " ORDER BY m.position, t.start_ms, t.created_at, t.uuid"
 # Walks tags in display order (media by position, then the index) and stops after a
 # page: no sort of every match. Forced, because the planner cannot know that a
 # common term fills a page within the first few thousand rows.
-_IN_DISPLAY_ORDER = ("SELECT " + ", ".join("t." + c for c in TAG_COLUMNS)
+_IN_DISPLAY_ORDER = ("SELECT " + TAG_FIELDS
                      + " FROM media m CROSS JOIN tags t INDEXED BY tags_display"
                      + " ON t.media_id = m.id WHERE ")
 # Walking pays when matches are at least this many times the rows up to the page's
@@ -103,8 +103,8 @@ def index_count(f: TagFilter) -> tuple[str, list[Any]] | None:
         if lookup is None:
             return None
         lookups.append(lookup)
-    union = " INTERSECT ".join(sql for sql, _ in lookups)
-    return f"SELECT count(*) FROM ({union})", [param for _, param in lookups]
+    common = " INTERSECT ".join(sql for sql, _ in lookups)
+    return f"SELECT count(*) FROM ({common})", [param for _, param in lookups]
 
 
 def conditions(f: TagFilter, required: tuple[str, ...]) -> tuple[str, list[Any]]:
