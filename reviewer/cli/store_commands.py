@@ -207,7 +207,7 @@ def _tag_line(project: Project, number: int, tag: Any, names: dict[str, str], la
     where = " ".join(x for x in (labels["county"], tag.place, labels["unit"]) if x)
     severity = f"{tag.severity}" if tag.severity else "-"
     note = tag.note.replace("\r", " ").replace("\n", " ")[:60]
-    return f"{number:>3}  {names.get(tag.media_id, '')}  {span}  {what}  {where}  " \
+    return f"{number:>3}  [{tag.uuid[:8]}]  {names.get(tag.media_id, '')}  {span}  {what}  {where}  " \
            f"{severity}  {labels['status']}  {note}".rstrip()
 
 

@@ -171,34 +171,33 @@ def _moved(project: Project, old: Tag, args: argparse.Namespace) -> dict[str, An
 
 
 def _fields(args: argparse.Namespace, book: CodeBook, old: Tag | None) -> dict[str, Any]:
-    """The fields named on the command line, as ids, checked against the code book."""
+    """The fields named on the command line, as ids, checked against the code book.
+
+    A sub-problem is looked up within the (new or current) category, a township within the
+    county; "" clears a field.
+    """
     fields: dict[str, Any] = {}
-    if args.category is not None:
-        fields["category_id"] = _one(args.category, lookup.names(book.categories), "类别", "category")
+    _named(fields, "category_id", args.category, lookup.names(book.categories), "类别", "category")
     category = book.category(fields.get("category_id") or (old.category_id if old else ""))
-    if args.sub_problem is not None:
-        subs = lookup.names(category.sub_problems) if category else {}
-        fields["sub_problem_id"] = _one(args.sub_problem, subs, "该类别下的问题", "problem in that category")
-    if args.county is not None:
-        fields["county_id"] = _one(args.county, lookup.names(book.counties), "县市", "county")
+    _named(fields, "sub_problem_id", args.sub_problem,
+           lookup.names(category.sub_problems if category else ()), "该类别下的问题",
+           "problem in that category")
+    _named(fields, "county_id", args.county, lookup.names(book.counties), "县市", "county")
     county = book.county(fields.get("county_id") or (old.county_id if old else "") or "")
-    if args.township is not None:
-        towns = lookup.names(county.townships) if county else \
-            lookup.names(t for c in book.counties for t in c.townships)
-        fields["township_id"] = _one(args.township, towns, "乡镇", "township")
-    if args.unit is not None:
-        fields["unit_id"] = _one(args.unit, lookup.names(book.units), "责任单位", "unit")
-    if args.status is not None:
-        fields["status"] = resolve([args.status], lookup.status_names(), "整改状态", "status")[0]
-    for name in ("place", "note", "severity"):
-        if getattr(args, name) is not None:
-            fields[name] = getattr(args, name)
+    towns = county.townships if county else tuple(t for c in book.counties for t in c.townships)
+    _named(fields, "township_id", args.township, lookup.names(towns), "乡镇", "township")
+    _named(fields, "unit_id", args.unit, lookup.names(book.units), "责任单位", "unit")
+    _named(fields, "status", args.status, lookup.status_names(), "整改状态", "status")
+    fields.update({name: getattr(args, name) for name in ("place", "note", "severity")
+                   if getattr(args, name) is not None})
     return fields
 
 
-def _one(text: str, table: dict[str, str], zh: str, en: str) -> str | None:
-    """An id from the table, or None for "" (clear the field)."""
-    return resolve([text], table, zh, en)[0] if text.strip() else None
+def _named(fields: dict[str, Any], name: str, text: str | None, table: dict[str, str],
+           zh: str, en: str) -> None:
+    """Set ``name`` to the id ``text`` names in ``table`` (None for ""), if it was given."""
+    if text is not None:
+        fields[name] = resolve([text], table, zh, en)[0] if text.strip() else None
 
 
 def _span(tag: Tag) -> str:

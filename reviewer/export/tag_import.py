@@ -250,6 +250,8 @@ class _Rows:
 
     def _sub_problem(self, category_id: str | None) -> str | None:
         cat = self.book.category(category_id or "")
+        if cat and lookup.find(lookup.names([cat]), self.cell("sub_problem")):
+            return None  # the ledger shows the category where a tag has no sub-problem
         subs = lookup.names(cat.sub_problems) if cat else {}
         return self._entry("sub_problem", subs, "该类别下的问题", "problem under that category")
 

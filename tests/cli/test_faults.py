@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import signal
 import subprocess
@@ -142,6 +141,8 @@ def test_xlsx_export_to_a_full_disk_leaves_nothing(tmp_path, demo):
 
 def test_xlsx_export_past_the_file_size_limit_leaves_nothing(demo, out):
     """Case: the same through RLIMIT_FSIZE (runs where namespaces are not allowed)."""
+    resource = pytest.importorskip("resource")
+
     def limit():
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 1024, 16 * 1024))

@@ -329,3 +329,19 @@ def test_usage_mistakes_are_one_line_in_both_languages(demo, capsys):
     code, _, err = cli(capsys, "export", demo, "-f", "docx", "-o", "x")
     one_line(code, err, "无效的选项")
     json.dumps(err)  # plain text
+
+
+def test_a_tag_without_sub_problem_or_place_round_trips(vfr_project, tmp_path, capsys):
+    """The ledger shows the category where there is no sub-problem, the township where there
+    is no place: neither may come back as a change."""
+    path, video, _ = vfr_project
+    cli(capsys, "tag", "add", path, video.name, "--at", "1", "--category", "sao-cesuo",
+        "--county", "deqin", "--township", "升平镇")
+    for fmt in ("csv", "xlsx"):
+        table = tmp_path / f"l.{fmt}"
+        assert cli(capsys, "export", path, "-f", fmt, "-o", table)[0] == 0
+        before = sha(path)
+        code, out, _ = cli(capsys, "import", path, table)
+        assert code == 0 and "没有变化" in out and sha(path) == before
+    code, out, _ = cli(capsys, "tags", path)
+    assert f"[{tags_of(path)[0].uuid[:8]}]" in out
