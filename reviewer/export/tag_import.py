@@ -124,35 +124,47 @@ class _Rows:
 
     def read(self, values: tuple[str, ...]) -> AddTag | EditTag | None:
         self._values = values
-        existing = self._existing(self.cell("id"))
+        tag_id = self._tag_id()
+        existing = self._existing(tag_id) if tag_id else None
         media, times = self._times(existing)
         fields = self._fields(existing) | times
         try:
             if existing is None:
-                tag = new_tag(media.id, fields.pop("start_ms"), fields.pop("category_id"),
-                              self.project.reviewer, **fields)
-                tag = replace(tag, uuid=self.cell("id") or tag.uuid)
-                check_fields(self.project.path, tag, self.book, EDITABLE_FIELDS)
-                return AddTag(tag)
-            if media.id != existing.media_id:
-                raise RowProblem("视频与项目中该标记的视频不同", "the footage differs from the tag's")
-            new = replace(existing, **fields)
-            check_fields(self.project.path, new, self.book, EDITABLE_FIELDS)
+                return self._add(media, tag_id, fields)
+            return self._edit(existing, media, fields)
         except InvalidEditError as exc:
             raise RowProblem(exc.zh, exc.en) from exc
+
+    def _add(self, media: Media, tag_id: str, fields: dict[str, Any]) -> AddTag:
+        tag = new_tag(media.id, fields.pop("start_ms"), fields.pop("category_id"),
+                      self.project.reviewer, **fields)
+        tag = replace(tag, uuid=tag_id or tag.uuid)  # a tag made elsewhere keeps its identity
+        check_fields(self.project.path, tag, self.book, EDITABLE_FIELDS)
+        return AddTag(tag)
+
+    def _edit(self, existing: Tag, media: Media, fields: dict[str, Any]) -> EditTag | None:
+        if media.id != existing.media_id:
+            raise RowProblem("视频与项目中该标记的视频不同", "the footage differs from the tag's")
+        new = replace(existing, **fields)
+        check_fields(self.project.path, new, self.book, EDITABLE_FIELDS)
         edit = EditTag.between(existing, new)
         return edit if edit.after else None
 
-    def _existing(self, tag_id: str) -> Tag | None:
-        if not tag_id:
-            return None
+    def _tag_id(self) -> str:
+        """The row's tag id in its canonical form, "" when the row has none."""
+        text = self.cell("id")
+        if not text:
+            return ""
         try:
-            uuids.UUID(tag_id)
+            tag_id = str(uuids.UUID(text))
         except ValueError:
-            raise RowProblem(f"标记ID“{tag_id}”无效", f"invalid tag id '{tag_id}'") from None
+            raise RowProblem(f"标记ID“{text}”无效", f"invalid tag id '{text}'") from None
         if tag_id in self.seen:
             raise RowProblem("同一标记出现了两次", "the tag is listed twice")
         self.seen.add(tag_id)
+        return tag_id
+
+    def _existing(self, tag_id: str) -> Tag | None:
         found = self.project.query("SELECT deleted_at FROM tags WHERE uuid = ?", (tag_id,))
         if not found:
             return None
