@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -37,6 +38,8 @@ def parse_position(text: str) -> GotoTarget | None:
         total = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
         return GotoTarget(ms=round(total * 1000))
     try:
-        return GotoTarget(ms=round(float(text) * 1000)) if float(text) >= 0 else None
+        value = float(text) * 1000
     except ValueError:
         return None
+    # "nan", "inf" and 1e308 parse as floats but are no place on any footage.
+    return GotoTarget(ms=round(value)) if math.isfinite(value) and value >= 0 else None

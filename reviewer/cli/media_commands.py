@@ -5,29 +5,37 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import cv2
+from reviewer.cli.common import CliError, Context, output_path, position
 
-from reviewer.cli.common import CliError, Context
-from reviewer.media.info import MediaInfo, probe
-from reviewer.media.source import FrameSource
+if TYPE_CHECKING:
+    from reviewer.media.info import MediaInfo
 
 COMMANDS = ("probe", "frame")
+# The picture format follows the output name; anything else is refused before decoding.
+IMAGE_SUFFIXES = {".png": ".png", ".jpg": ".jpg", ".jpeg": ".jpg"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("probe", help="describe a footage file / 查看视频信息")
-    p.add_argument("file", type=Path)
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("file", type=Path, help="the footage file / 视频文件")
+    p.add_argument("--json", action="store_true", help="machine-readable output / 以 JSON 输出")
     p.set_defaults(handler=cmd_probe)
     f = sub.add_parser("frame", help="write the frame shown at a time / 导出某一时刻的画面")
-    f.add_argument("file", type=Path)
-    f.add_argument("--at", type=float, required=True, metavar="SECONDS")
-    f.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
+    f.add_argument("file", type=Path, help="the footage file / 视频文件")
+    f.add_argument("--at", type=position, required=True, metavar="TIME",
+                   help="from 0 to the end time probe reports: seconds, h:mm:ss.mmm or #frame / "
+                        "从 0 到 probe 报告的结束时间：秒数、h:mm:ss.mmm 或 #帧号")
+    f.add_argument("-o", "--output", type=output_path, required=True, metavar="OUT.png|OUT.jpg",
+                   help="the picture to write; .png or .jpg decides the format / "
+                        "输出图片，后缀 .png 或 .jpg 决定格式")
     f.set_defaults(handler=cmd_frame)
 
 
 def cmd_probe(args: argparse.Namespace, ctx: Context) -> int:
+    from reviewer.media.info import probe  # PyAV only when a command needs it
+
     info = probe(args.file)
     if args.json:
         ctx.say(json.dumps(info.to_dict(), ensure_ascii=False, indent=2))
@@ -68,37 +76,29 @@ def _rate(info: MediaInfo, ctx: Context) -> str:
 
 
 def cmd_frame(args: argparse.Namespace, ctx: Context) -> int:
-    if args.at < 0:
-        raise CliError("时间不能为负数", "The time cannot be negative")
+    import cv2
+
+    from reviewer.export import atomic
+    from reviewer.media.source import FrameSource
+    from reviewer.store.frames import FrameTimes
+
+    encoding = _image_suffix(args.output)
     with FrameSource(args.file, prefetch=False) as source:
-        if args.at * 1000 >= source.duration_ms:
-            raise CliError(
-                f"{args.at:g} 秒超出视频长度（{source.duration_ms / 1000:.3f} 秒）：{args.file.name}",
-                f"{args.at:g} s is past the end ({source.duration_ms / 1000:.3f} s): {args.file.name}",
-            )
-        frame = source.frame_at_ms(args.at * 1000)
+        # Every time from 0 to the end probe reports shows a frame; the window pins the same way.
+        frame = source.frame(FrameTimes(args.file.name, source.index).pin(args.at).index)
         image = frame.to_bgr()
-    ok, data = cv2.imencode(".png", image)
+    ok, data = cv2.imencode(encoding, image)
     if not ok:
-        raise CliError("无法编码 PNG", "Could not encode the PNG")
-    _write_atomic(args.output, data.tobytes())
-    ctx.say(
-        ctx.pick(
-            f"第 {frame.index} 帧（{frame.pts_ms} 毫秒）→ {args.output}",
-            f"frame {frame.index} ({frame.pts_ms} ms) → {args.output}",
-        )
-    )
+        raise CliError(f"无法编码图片：{args.output.name}", f"Could not encode the picture: {args.output.name}")
+    atomic.write_bytes(args.output, data.tobytes())  # cv2.imwrite cannot take Chinese paths on Windows
+    ctx.say(ctx.pick(f"第 {frame.index} 帧（{frame.pts_ms} 毫秒）→ {args.output}",
+                     f"frame {frame.index} ({frame.pts_ms} ms) → {args.output}"))
     return 0
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """cv2.imwrite cannot take Chinese paths on Windows; write the bytes ourselves."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CliError(
-            f"无法写入 {path}：{exc.strerror}", f"Cannot write {path}: {exc.strerror}"
-        ) from exc
+def _image_suffix(output: Path) -> str:
+    suffix = IMAGE_SUFFIXES.get(output.suffix.lower())
+    if suffix is None:
+        raise CliError(f"只能写 .png 或 .jpg 图片，输出名的后缀“{output.suffix}”不支持：{output.name}",
+                       f"Only .png or .jpg pictures can be written, not '{output.suffix}': {output.name}")
+    return suffix

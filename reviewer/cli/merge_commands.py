@@ -8,7 +8,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from reviewer.cli.common import CliError, Context
+from reviewer.cli.common import CliError, Context, output_path, project_path
+from reviewer.cli.store_commands import PROJECT_HELP
 from reviewer.merge.engine import merge
 from reviewer.merge.errors import MergeError
 from reviewer.merge.model import MergeReport
@@ -34,17 +35,17 @@ def _user_errors(handler: Handler) -> Handler:
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("pack", help="write a reviewer package / 打包审片成果")
-    p.add_argument("project", type=Path)
-    p.add_argument("-o", "--out", type=Path, required=True, help="package file / 审片包")
-    p.add_argument("--with-footage", action="store_true", help="also copy the footage files")
+    p.add_argument("project", type=project_path, help=PROJECT_HELP)
+    p.add_argument("-o", "--out", type=output_path, required=True, help="package file / 审片包")
+    p.add_argument("--with-footage", action="store_true", help="also copy the footage files / 同时打包视频文件")
     p.add_argument("--reviewer", default="", help="your name / 审片人")
     p.set_defaults(handler=_user_errors(cmd_pack))
     m = sub.add_parser("merge", help="merge packages into the master / 合并审片包")
-    m.add_argument("master", type=Path)
-    m.add_argument("packages", type=Path, nargs="+")
+    m.add_argument("master", type=project_path, help="the editor's master project / 编辑的总项目")
+    m.add_argument("packages", type=Path, nargs="+", help="reviewer packages / 审片包")
     m.add_argument("--reviewer", default="", help="the editor's name / 编辑")
-    m.add_argument("--footage-dir", type=Path, help="where packed footage is written")
-    m.add_argument("--json", action="store_true", help="the whole report as JSON")
+    m.add_argument("--footage-dir", type=Path, help="where packed footage is written / 审片包中视频的存放文件夹")
+    m.add_argument("--json", action="store_true", help="the whole report as JSON / 以 JSON 输出完整报告")
     m.set_defaults(handler=_user_errors(cmd_merge))
 
 

@@ -3,102 +3,117 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reviewer.cli.common import CliError, Context
+from reviewer.cli.common import (
+    CliError,
+    Context,
+    clock,
+    new_project_path,
+    number,
+    open_for_reading,
+    open_for_writing,
+    output_path,
+    project_path,
+    seconds,
+    whole,
+)
 from reviewer.codebook import io as codebook_io
-from reviewer.codebook.errors import CodeBookError
-from reviewer.codebook.model import STATUS_LABELS, CodeBook
+from reviewer.codebook import lookup
+from reviewer.codebook.model import STATUS_LABELS
 from reviewer.media.errors import MediaError
 from reviewer.store.errors import StoreError
-from reviewer.store.project import SUFFIX, Project
+from reviewer.store.project import Project
 from reviewer.store.search import TagFilter
 
 COMMANDS = ("new", "add-media", "tags", "codebook", "relink", "demo")
 Handler = Callable[[argparse.Namespace, Context], int]
+PROJECT_HELP = "the project file (.shenpian may be left out) / 项目文件（可省略 .shenpian 后缀）"
+REVIEWER_HELP = "your name, recorded with every change / 审片人姓名，记录在每次修改中"
 
 
-def _user_errors(handler: Handler) -> Handler:
-    """Store and code book errors become the CLI's one-line, two-language errors."""
-
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace, ctx: Context) -> int:
-        try:
-            return handler(args, ctx)
-        except (StoreError, CodeBookError) as exc:
-            raise CliError(exc.message("zh_CN"), exc.message("en")) from exc
-
-    return run
+def add_project(p: argparse.ArgumentParser, dest: str = "project") -> None:
+    p.add_argument(dest, type=project_path, metavar="PROJECT", help=PROJECT_HELP)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="create a review project / 新建审片项目")
-    p.add_argument("project", type=Path)
-    p.add_argument("--codebook", type=Path, help="code book JSON (default: the campaign's)")
-    p.add_argument("--reviewer", default="", help="your name / 审片人")
+    p.add_argument("project", type=new_project_path, metavar="PROJECT",
+                   help="the new project file; .shenpian is added / 新项目文件，自动加 .shenpian 后缀")
+    p.add_argument("--codebook", type=Path, help="code book JSON (default: the campaign's) / "
+                   "代码本 JSON（默认用本次行动的）")
+    p.add_argument("--reviewer", default="", help=REVIEWER_HELP)
     p.add_argument("--name", default="", help="project title / 项目名称")
-    p.set_defaults(handler=_user_errors(cmd_new))
+    p.set_defaults(handler=cmd_new)
     a = sub.add_parser("add-media", help="add footage files / 添加视频")
-    a.add_argument("project", type=Path)
-    a.add_argument("files", type=Path, nargs="+")
-    a.add_argument("--reviewer", default="")
-    a.set_defaults(handler=_user_errors(cmd_add_media))
+    add_project(a)
+    a.add_argument("files", type=Path, nargs="+", metavar="FILE",
+                   help="footage files to add / 要添加的视频文件")
+    a.add_argument("--reviewer", default="", help=REVIEWER_HELP)
+    a.set_defaults(handler=cmd_add_media)
     _register_tags(sub)
     _register_codebook(sub)
-    r = sub.add_parser("relink", help="find moved footage in a folder / 重新链接视频")
-    r.add_argument("project", type=Path)
-    r.add_argument("folder", type=Path)
-    r.set_defaults(handler=_user_errors(cmd_relink))
+    r = sub.add_parser("relink", help="find moved footage in a folder / 在文件夹中找回移动过的视频")
+    add_project(r)
+    r.add_argument("folder", type=Path, help="where to search, with subfolders / 搜索的文件夹（含子文件夹）")
+    r.set_defaults(handler=cmd_relink)
     d = sub.add_parser("demo", help="create a demo project / 创建演示项目")
-    d.add_argument("project", type=Path)
-    d.add_argument("--seconds", type=float, default=180.0, help="total footage length")
-    d.set_defaults(handler=_user_errors(cmd_demo))
+    d.add_argument("project", type=new_project_path, metavar="PROJECT",
+                   help="the demo project file to create / 要创建的演示项目文件")
+    d.add_argument("--seconds", type=number(1, 3600, "时长（秒）", "the length in seconds"),
+                   default=180.0, help="total footage length in seconds / 视频总时长（秒）")
+    d.set_defaults(handler=cmd_demo)
+
+
+def add_filters(p: argparse.ArgumentParser) -> None:
+    """The tag filters ``tags`` and ``export`` share (read by :func:`_filter`)."""
+    named = {"category": "category / 类别", "county": "county / 县市", "unit": "responsible unit / 责任单位",
+             "status": "rectification status / 整改状态", "reviewer": "reviewer / 审片人",
+             "media": "footage file name or id / 视频文件名或编号"}
+    for flag, what in named.items():
+        en, zh = what.split(" / ")
+        p.add_argument(f"--{flag}", action="append", default=[],
+                       help=f"only this {en}: id or label; repeatable / 只看该{zh}（编号或名称，可重复）")
+    p.add_argument("--severity", type=whole(1, 3, "严重程度", "the severity"), action="append",
+                   default=[], help="only this severity, 1-3; repeatable / 只看该严重程度（1–3，可重复）")
+    p.add_argument("--from", dest="from_s", type=seconds, metavar="SECONDS",
+                   help="tags starting at or after (seconds) / 开始时间不早于（秒）")
+    p.add_argument("--to", dest="to_s", type=seconds, metavar="SECONDS",
+                   help="tags starting at or before (seconds) / 开始时间不晚于（秒）")
+    done = p.add_mutually_exclusive_group()
+    done.add_argument("--complete", action="store_const", const=True, dest="complete",
+                      help="only tags with every required field / 只看必填项已填全的标记")
+    done.add_argument("--incomplete", action="store_const", const=False, dest="complete",
+                      help="only tags missing a required field / 只看缺必填项的标记")
+    p.add_argument("--text", default="", help="search notes and places / 搜索备注和地点")
 
 
 def _register_tags(sub: argparse._SubParsersAction) -> None:
     t = sub.add_parser("tags", help="list tags / 列出标记")
-    t.add_argument("project", type=Path)
-    t.add_argument("--json", action="store_true", help="every field of every tag")
-    for flag in ("category", "county", "unit", "status", "reviewer", "media"):
-        t.add_argument(f"--{flag}", action="append", default=[], help="id or label; repeatable")
-    t.add_argument("--severity", type=int, action="append", default=[])
-    t.add_argument("--from", dest="from_s", type=float, help="seconds")
-    t.add_argument("--to", dest="to_s", type=float, help="seconds")
-    done = t.add_mutually_exclusive_group()
-    done.add_argument("--complete", action="store_const", const=True, dest="complete")
-    done.add_argument("--incomplete", action="store_const", const=False, dest="complete")
-    t.add_argument("--text", default="", help="search notes and places / 搜索备注和地点")
-    t.add_argument("--deleted", action="store_true", help="deleted tags only")
-    t.set_defaults(handler=_user_errors(cmd_tags))
+    add_project(t)
+    t.add_argument("--json", action="store_true", help="every field of every tag as JSON / 以 JSON 输出每个标记的全部字段")
+    add_filters(t)
+    t.add_argument("--deleted", action="store_true", help="deleted tags only / 只看已删除的标记")
+    t.set_defaults(handler=cmd_tags)
 
 
 def _register_codebook(sub: argparse._SubParsersAction) -> None:
     c = sub.add_parser("codebook", help="export or import the code book / 导出或导入代码本")
-    c.add_argument("action", choices=("export", "import"))
-    c.add_argument("project", type=Path)
-    c.add_argument("file", type=Path)
-    c.add_argument("--allow-older", action="store_true", help="accept an older version")
-    c.set_defaults(handler=_user_errors(cmd_codebook))
-
-
-def _writable(path: Path, ctx: Context, reviewer: str = "") -> Project:
-    project = Project.open(path, reviewer=reviewer)
-    if project.read_only:
-        reason = project.read_only_reason
-        project.close()
-        if reason is not None:
-            raise CliError(reason.message("zh_CN"), reason.message("en"))
-    for warning in project.warnings:
-        ctx.fail(warning.message(ctx.lang))
-    return project
+    c.add_argument("action", choices=("export", "import"),
+                   help="export: write the project's code book; import: replace it / "
+                        "export 导出项目的代码本；import 替换为文件中的代码本")
+    add_project(c)
+    c.add_argument("file", type=output_path, help="the code book JSON file / 代码本 JSON 文件")
+    c.add_argument("--allow-older", action="store_true",
+                   help="accept an older version of the same code book / 接受同一代码本的旧版本")
+    c.set_defaults(handler=cmd_codebook)
 
 
 def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
-    path = args.project if args.project.suffix else args.project.with_suffix(SUFFIX)
+    path = args.project
     book = codebook_io.load(args.codebook) if args.codebook else None
     with Project.create(path, codebook=book, reviewer=args.reviewer, name=args.name) as project:
         count = len(project.codebook().categories)
@@ -109,7 +124,7 @@ def cmd_new(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_add_media(args: argparse.Namespace, ctx: Context) -> int:
     """Add every file it can; a broken one is reported on its own line and the rest go on."""
     failed = 0
-    with _writable(args.project, ctx, args.reviewer) as project:
+    with open_for_writing(args.project, ctx, args.reviewer) as project:
         for file in args.files:
             try:
                 media = project.media_by_id(project.add_media(file).select or "")
@@ -117,13 +132,13 @@ def cmd_add_media(args: argparse.Namespace, ctx: Context) -> int:
                 ctx.fail(exc.message(ctx.lang))
                 failed += 1
                 continue
-            ctx.say(ctx.pick(f"已添加 {media.name}（{_clock(media.duration_ms)}）",
-                             f"Added {media.name} ({_clock(media.duration_ms)})"))
+            ctx.say(ctx.pick(f"已添加 {media.name}（{clock(media.duration_ms)}）",
+                             f"Added {media.name} ({clock(media.duration_ms)})"))
     return 2 if failed else 0
 
 
 def cmd_tags(args: argparse.Namespace, ctx: Context) -> int:
-    with Project.open(args.project, read_only=True) as project:
+    with open_for_reading(args.project, ctx) as project:
         tags = project.tags(_filter(args, project))
         names = {m.id: m.name for m in project.media()}
         if args.json:
@@ -140,43 +155,29 @@ def _filter(args: argparse.Namespace, project: Project) -> TagFilter:
     book = project.codebook()
     media = {m.name: m.id for m in project.media()} | {m.id: m.id for m in project.media()}
     return TagFilter(
-        categories=_resolve(args.category, _choices(book, "categories"), "类别", "category"),
-        counties=_resolve(args.county, _choices(book, "counties"), "县市", "county"),
-        units=_resolve(args.unit, _choices(book, "units"), "责任单位", "unit"),
-        statuses=_resolve(args.status, _status_choices(), "整改状态", "status"),
+        categories=resolve(args.category, lookup.names(book.categories), "类别", "category"),
+        counties=resolve(args.county, lookup.names(book.counties), "县市", "county"),
+        units=resolve(args.unit, lookup.names(book.units), "责任单位", "unit"),
+        statuses=resolve(args.status, lookup.status_names(), "整改状态", "status"),
         reviewers=tuple(args.reviewer),
-        media=_resolve(args.media, media, "视频", "footage"),
+        media=resolve(args.media, media, "视频", "footage"),
         severities=tuple(args.severity),
-        from_ms=None if args.from_s is None else int(args.from_s * 1000),
-        to_ms=None if args.to_s is None else int(args.to_s * 1000),
+        from_ms=None if args.from_s is None else round(args.from_s * 1000),
+        to_ms=None if args.to_s is None else round(args.to_s * 1000),
         complete=args.complete,
         text=args.text,
         deleted=args.deleted,
     )
 
 
-def _choices(book: CodeBook, kind: str) -> dict[str, str]:
-    """Every way a user may name an entry (id, Chinese, English) mapped to its id."""
-    found: dict[str, str] = {}
-    for entry in getattr(book, kind):
-        found.update({entry.id: entry.id, entry.label.zh: entry.id, entry.label.en.lower(): entry.id})
-    return found
-
-
-def _status_choices() -> dict[str, str]:
-    found = {code: code for code in STATUS_LABELS}
-    for code, (zh, en) in STATUS_LABELS.items():
-        found.update({zh: code, en.lower(): code})
-    return found
-
-
-def _resolve(values: list[str], choices: dict[str, str], zh: str, en: str) -> tuple[str, ...]:
+def resolve(values: list[str], choices: dict[str, str], zh: str, en: str) -> tuple[str, ...]:
+    """Each value as the id it names, or one line saying which value is unknown."""
     resolved = []
     for value in values:
-        key = value if value in choices else value.lower()
-        if key not in choices:
+        found = lookup.find(choices, value)
+        if found is None:
             raise CliError(f"未知{zh}：{value}", f"Unknown {en}: {value}")
-        resolved.append(choices[key])
+        resolved.append(found)
     return tuple(resolved)
 
 
@@ -201,32 +202,31 @@ def _tag_json(project: Project, tag: Any, names: dict[str, str], lang: str) -> d
 
 def _tag_line(project: Project, number: int, tag: Any, names: dict[str, str], lang: str) -> str:
     labels = _labels(project, tag, lang)
-    span = _clock(tag.start_ms) + ("" if tag.end_ms is None else "–" + _clock(tag.end_ms))
+    span = clock(tag.start_ms) + ("" if tag.end_ms is None else "–" + clock(tag.end_ms))
     what = labels["category"] + (f"/{labels['sub_problem']}" if labels["sub_problem"] else "")
     where = " ".join(x for x in (labels["county"], tag.place, labels["unit"]) if x)
     severity = f"{tag.severity}" if tag.severity else "-"
     note = tag.note.replace("\r", " ").replace("\n", " ")[:60]
-    return f"{number:>3}  {names.get(tag.media_id, '')}  {span}  {what}  {where}  " \
+    return f"{number:>3}  [{tag.uuid[:8]}]  {names.get(tag.media_id, '')}  {span}  {what}  {where}  " \
            f"{severity}  {labels['status']}  {note}".rstrip()
-
-
-def _clock(ms: int) -> str:
-    seconds, milli = divmod(int(ms), 1000)
-    minutes, sec = divmod(seconds, 60)
-    hours, minute = divmod(minutes, 60)
-    return f"{hours}:{minute:02d}:{sec:02d}.{milli:03d}"
 
 
 def cmd_codebook(args: argparse.Namespace, ctx: Context) -> int:
     if args.action == "export":
-        with Project.open(args.project, read_only=True) as project:
+        with open_for_reading(args.project, ctx) as project:
             project.export_codebook(args.file)
             book = project.codebook()
         ctx.say(ctx.pick(f"已导出代码本 v{book.version} → {args.file}",
                          f"Exported code book v{book.version} → {args.file}"))
         return 0
     book = codebook_io.load(args.file)  # validated in full before the project is touched
-    with _writable(args.project, ctx) as project:
+    with Project.open(args.project, read_only=True) as project:
+        same = project.codebook() == book
+    if same:
+        ctx.say(ctx.pick(f"项目已在用这本代码本 v{book.version}，无需导入",
+                         f"The project already uses this code book v{book.version}; nothing to do"))
+        return 0
+    with open_for_writing(args.project, ctx) as project:
         project.import_codebook(book, allow_older=args.allow_older)
     ctx.say(ctx.pick(f"已导入代码本 v{book.version}（{len(book.categories)} 个类别）",
                      f"Imported code book v{book.version} ({len(book.categories)} categories)"))
@@ -236,7 +236,12 @@ def cmd_codebook(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_relink(args: argparse.Namespace, ctx: Context) -> int:
     if not args.folder.is_dir():
         raise CliError(f"文件夹不存在：{args.folder}", f"No such folder: {args.folder}")
-    with _writable(args.project, ctx) as project:
+    with Project.open(args.project, read_only=True) as project:
+        offline = project.offline_media()
+    if not offline:
+        ctx.say(ctx.pick("所有视频都在原处，无需重新链接", "All footage is where it was; nothing to relink"))
+        return 0
+    with open_for_writing(args.project, ctx) as project:
         report, _ = project.relink(args.folder)
         names = {m.id: m.name for m in project.media()}
     for media_id, path in report.relinked:
@@ -251,9 +256,6 @@ def cmd_relink(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     from reviewer.store.demo import create_demo  # pulls in the encoder only when asked
 
-    path = args.project if args.project.suffix else args.project.with_suffix(SUFFIX)
-    if args.seconds <= 0:
-        raise CliError("时长必须大于 0", "The length must be positive")
-    create_demo(path, total_seconds=args.seconds)
-    ctx.say(ctx.pick(f"已创建演示项目 {path}", f"Created the demo project {path}"))
+    create_demo(args.project, total_seconds=args.seconds)
+    ctx.say(ctx.pick(f"已创建演示项目 {args.project}", f"Created the demo project {args.project}"))
     return 0

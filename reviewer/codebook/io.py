@@ -7,6 +7,7 @@ refused as a whole on the first problem (all-or-nothing).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -25,10 +26,12 @@ from reviewer.codebook.model import (
     Township,
     Unit,
 )
+from reviewer.files import kind_of, os_cause, why_not_a_file
 
 FORMAT = "shenpian-codebook"
 FORMAT_VERSION = 1
 MAX_BYTES = 2 * 1024 * 1024
+MAX_VERSION = 2**31 - 1  # stored as an SQLite INTEGER and compared; 1e30 is not a version
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "resources" / "codebooks" / "default.json"
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -42,11 +45,26 @@ def default_codebook() -> CodeBook:
 
 
 def load(path: str | os.PathLike[str]) -> CodeBook:
+    """Read and validate a code book file; every error names the file."""
+    source = Path(path)
     try:
-        data = Path(path).read_bytes()
+        return loads(_read_capped(source))
+    except CodeBookError as exc:
+        exc.file = source.name or str(source)
+        raise
+
+
+def _read_capped(source: Path) -> bytes:
+    """At most MAX_BYTES + 1 bytes of a regular file (never a device, a pipe or a folder)."""
+    kind = kind_of(source)
+    if kind != "file":
+        raise CodeBookError("", *why_not_a_file(kind, "代码本文件", "a code book file"))
+    try:
+        with source.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise CodeBookError("", f"无法读取文件：{exc.strerror}", f"cannot read the file: {exc.strerror}") from exc
-    return loads(data)
+        zh, en = os_cause(exc)
+        raise CodeBookError("", f"无法读取文件：{zh}", f"cannot read the file: {en}") from exc
 
 
 def loads(data: bytes | str) -> CodeBook:
@@ -58,6 +76,8 @@ def loads(data: bytes | str) -> CodeBook:
         doc = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CodeBookError("", "不是有效的 JSON 文件（可能不完整）", f"not valid JSON ({exc})") from exc
+    except RecursionError as exc:
+        raise CodeBookError("", "JSON 嵌套层数过多，不是代码本", "the JSON is nested too deeply to be a code book") from exc
     return from_dict(doc)
 
 
@@ -90,8 +110,11 @@ def save(book: CodeBook, path: str | os.PathLike[str]) -> None:
         tmp.write_text(dumps(book), encoding="utf-8")
         os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CodeBookError("", f"无法写入文件：{exc.strerror}", f"cannot write the file: {exc.strerror}") from exc
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        zh, en = os_cause(exc)
+        raise CodeBookError("", f"无法写入文件：{zh}", f"cannot write the file: {en}",
+                            target.name) from exc
 
 
 def to_dict(book: CodeBook) -> dict[str, Any]:
@@ -165,8 +188,9 @@ def _label(value: object, where: str) -> Label:
 
 
 def _version(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise _fail("version", "版本号应为正整数", "version must be a positive integer")
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_VERSION:
+        raise _fail("version", f"版本号应为 1 到 {MAX_VERSION} 之间的整数",
+                    f"version must be a whole number from 1 to {MAX_VERSION}")
     return value
 
 

@@ -29,6 +29,7 @@ STATUS_LABELS = {
     "not_required": ("不需整改", "No action needed"),
 }
 SEVERITIES = (1, 2, 3)
+SEVERITY_LABELS = {1: ("一般", "Minor"), 2: ("较重", "Moderate"), 3: ("严重", "Severe")}
 
 
 @dataclass(frozen=True)

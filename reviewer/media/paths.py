@@ -8,12 +8,23 @@ from pathlib import Path
 
 import platformdirs
 
-from reviewer.media.errors import EmptyFileError, MediaNotFoundError, NotLocalPathError
+from reviewer.files import kind_of, not_a_file_messages
+from reviewer.media.errors import EmptyFileError, MediaError, MediaNotFoundError, NotLocalPathError
 
 APP_NAME = "shenpian"
 # A URL or a UNC path would make the laptop talk to a server (and, on Windows,
 # send the user's NTLM credentials) before we ever saw a byte.
 _REMOTE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+://|\\\\|//)")
+
+
+class NotAFileError(MediaError):
+    """The path exists (or loops) but is no regular file: say what it is instead."""
+
+    messages = not_a_file_messages("视频文件", "a video file")
+
+    def __init__(self, path: str | Path, kind: str) -> None:
+        self.kind = kind
+        super().__init__(path)
 
 
 def check_local_file(path: str | Path) -> Path:
@@ -22,8 +33,11 @@ def check_local_file(path: str | Path) -> Path:
     if _REMOTE.match(text):
         raise NotLocalPathError(text)
     p = Path(text)
-    if not p.is_file():
+    kind = kind_of(p)
+    if kind == "missing":
         raise MediaNotFoundError(p)
+    if kind != "file":
+        raise NotAFileError(p, kind)
     if p.stat().st_size == 0:
         raise EmptyFileError(p)
     return p

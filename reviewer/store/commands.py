@@ -146,6 +146,25 @@ class RestoreTag:
         return None
 
 
+@dataclass(frozen=True)
+class Batch:
+    """Several commands committed in one transaction and undone as one step (an import)."""
+
+    commands: tuple[Command, ...]
+
+    def apply(self, ctx: EditContext) -> Changes:
+        changes = Changes()
+        for command in self.commands:
+            changes |= command.apply(ctx)
+        return changes
+
+    def inverse(self) -> Command:
+        return Batch(tuple(c.inverse() for c in reversed(self.commands)))
+
+    def merged_with(self, later: Command) -> Command | None:
+        return None
+
+
 class UndoStack:
     """Unlimited undo within a session; a new edit clears the redo side."""
 

@@ -47,6 +47,12 @@ def connect_read_only(path: Path, immutable: bool = False) -> sqlite3.Connection
     return conn
 
 
+def cannot_open_wal_index(exc: sqlite3.Error) -> bool:
+    """True for the error a read-only connection meets when it cannot create ``-shm``."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in (_SQLITE_CANTOPEN, _SQLITE_READONLY)
+
+
 def configure_writable(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.messages import FileError
+from reviewer.files import not_a_file_messages
+from reviewer.messages import FileError, pick
 from reviewer.store.model import LockInfo
 
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -32,6 +33,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                "The project is in use by {detail}; opened read-only: {name}"),
     "read_only_location": ("项目所在位置只读，已以只读方式打开：{name}",
                            "The project is on a read-only location; opened read-only: {name}"),
+    "read_only_file": ("项目文件被设为只读或不可修改，已以只读方式打开：{name}",
+                       "The project file is marked read-only or immutable; opened read-only: {name}"),
+    "wal_copy": ("项目在只读位置且上次未正常关闭（留有 -wal 日志），已复制到临时文件夹以只读方式打开，"
+                 "全部标记可见：{name}",
+                 "The project is on a read-only location and was not closed cleanly (a -wal log is "
+                 "left); opened read-only from a temporary copy, every tag included: {name}"),
+    "wal_unreadable": ("项目在只读位置且上次未正常关闭（留有 -wal 日志），复制到临时文件夹失败（{detail}）；"
+                       "为免只显示部分标记，未打开：{name}",
+                       "The project is on a read-only location and was not closed cleanly (a -wal "
+                       "log is left), and copying it to a temporary folder failed ({detail}); "
+                       "not opened, so as not to show only some of the tags: {name}"),
     "read_only": ("项目以只读方式打开，不能修改（{detail}）：{name}",
                   "The project is open read-only and cannot be changed ({detail}): {name}"),
     "needs_upgrade": ("项目需要升级结构，但当前只能只读打开：{name}",
@@ -48,9 +60,26 @@ _MESSAGES: dict[str, tuple[str, str]] = {
              "retried: {name}"),
     "storage": ("保存失败（{detail}），修改已保留，将重试：{name}",
                 "Saving failed ({detail}); the change is kept and will be retried: {name}"),
-    "invalid": ("无法保存：{detail}", "Cannot save: {detail}"),
+    # The same failures outside the edit outbox (opening, adding footage): nothing is kept.
+    "disk_full_lost": ("磁盘已满，未能保存，项目未改动：{name}",
+                       "The disk is full; nothing was saved and the project is unchanged: {name}"),
+    "io_error_lost": ("读写磁盘出错（{detail}），未能保存，项目未改动：{name}",
+                      "A disk read/write failed ({detail}); nothing was saved: {name}"),
+    "vanished_lost": ("项目所在的磁盘已断开或被拔出，未能保存：{name}",
+                      "The project's drive was disconnected; nothing was saved: {name}"),
+    "busy_lost": ("项目正忙（另一程序正在写入），未能保存：{name}",
+                  "The project is busy (another program is writing); nothing was saved: {name}"),
+    "storage_lost": ("保存失败（{detail}），项目未改动：{name}",
+                     "Saving failed ({detail}); the project is unchanged: {name}"),
+    "invalid": ("无法保存：{detail}（{name}）", "Cannot save: {detail} ({name})"),
     "unknown_tag": ("找不到标记 {detail}", "No such tag: {detail}"),
     "unknown_media": ("项目中没有这个视频：{detail}", "No such footage in the project: {detail}"),
+    "ambiguous_media": ("项目中有 {detail} 个同名视频，请改用视频编号：{name}",
+                        "{detail} footage files in the project have this name; use the id: {name}"),
+    "offline": ("视频离线（原位置找不到文件），无法对齐到画面帧；请先重新链接：{name}",
+                "The footage is offline (not where it was), so a time cannot be pinned to a "
+                "frame; relink it first: {name}"),
+    "past_end": ("{detail}：{name}", "{detail}: {name}"),
     "duplicate_media": ("视频已在项目中（与“{detail}”相同）：{name}",
                         "This footage is already in the project (same as \u201c{detail}\u201d): {name}"),
     "pending": ("还有 {detail} 项修改未保存，请先重试保存：{name}",
@@ -146,10 +175,21 @@ class NeedsUpgradeError(StoreError):
 
 
 class SaveError(StoreError):
-    """A commit failed for a reason that may go away; the edit stays in the outbox."""
+    """A commit failed for a reason that may go away.
+
+    ``kept`` is True when the edit waits in the outbox to be retried; a failure outside
+    the outbox (opening, adding footage) says plainly that nothing was saved.
+    """
 
     kind = "storage"
     retryable = True
+    kept = False
+
+    def message(self, lang: str = "zh_CN") -> str:
+        if self.kept:
+            return super().message(lang)
+        name = self.path.name or str(self.path)
+        return pick(self.messages[self.kind + "_lost"], lang).format(name=name, detail=self.detail)
 
 
 class DiskFullError(SaveError):
@@ -182,8 +222,30 @@ class InvalidEditError(StoreError):
         super().__init__(path, en)
 
     def message(self, lang: str = "zh_CN") -> str:
-        text = self.en if lang.startswith("en") else self.zh
-        return _MESSAGES["invalid"][1 if lang.startswith("en") else 0].format(detail=text)
+        self.detail = self.en if lang.startswith("en") else self.zh
+        return super().message(lang)
+
+
+class AmbiguousMediaError(StoreError):
+    kind = "ambiguous_media"
+
+
+class FootageOfflineError(StoreError):
+    kind = "offline"
+
+
+class PastEndError(StoreError):
+    """A time or frame number beyond the footage; ``zh``/``en`` say by how much."""
+
+    kind = "past_end"
+
+    def __init__(self, path: str | Path, zh: str, en: str) -> None:
+        self.zh, self.en = zh, en
+        super().__init__(path, en)
+
+    def message(self, lang: str = "zh_CN") -> str:
+        self.detail = self.en if lang.startswith("en") else self.zh
+        return super().message(lang)
 
 
 class UnknownTagError(StoreError):
@@ -196,6 +258,32 @@ class UnknownMediaError(StoreError):
 
 class DuplicateMediaError(StoreError):
     kind = "duplicate_media"
+
+
+class ReadOnlyFileNotice(StoreError):
+    """Not raised: the project file itself cannot be written (read-only attribute, immutable)."""
+
+    kind = "read_only_file"
+
+
+class WalCopyNotice(StoreError):
+    """Not raised: a crash-left WAL on read-only media, read from a temporary copy."""
+
+    kind = "wal_copy"
+
+
+class WalUnreadableError(StoreError):
+    kind = "wal_unreadable"
+
+
+class ProjectPathError(StoreError):
+    """The project path names something that is not a file (a folder, a device, a loop...)."""
+
+    messages = not_a_file_messages("项目文件", "a project file")
+
+    def __init__(self, path: str | Path, kind: str) -> None:
+        self.kind = kind
+        super().__init__(path)
 
 
 class NetworkShareWarning(StoreError):

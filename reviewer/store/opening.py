@@ -9,7 +9,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import sqlite3
+import tempfile
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,8 +26,11 @@ from reviewer.store.errors import (
     NotAProjectError,
     ProjectExistsError,
     ProjectInUseNotice,
+    ReadOnlyFileNotice,
     ReadOnlyLocationNotice,
     StoreError,
+    WalCopyNotice,
+    WalUnreadableError,
 )
 from reviewer.store.model import new_uuid, now_iso
 
@@ -34,29 +40,88 @@ _READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 def take_lock(path: Path, who: str) -> tuple[lock.ProjectLock | None, StoreError | None]:
     """The write lock, or why the project must be opened read-only."""
+    if not os.access(path.parent, os.W_OK):  # SQLite keeps its -wal and -shm beside the file
+        return None, ReadOnlyLocationNotice(path)
+    if not os.stat(path).st_mode & 0o222:  # marked read-only on purpose: honoured even for root
+        return None, ReadOnlyFileNotice(path)
     try:
         got = lock.acquire(path, who)
     except OSError as exc:
-        if exc.errno in _READ_ONLY_ERRNOS:
+        if exc.errno == errno.EROFS:
             return None, ReadOnlyLocationNotice(path, exc.strerror or "")
-        raise
+        if exc.errno in _READ_ONLY_ERRNOS:  # EPERM: an immutable file (chattr +i)
+            return None, ReadOnlyFileNotice(path, exc.strerror or "")
+        raise StoreError(path, exc.strerror or str(exc)) from exc
     if isinstance(got, lock.ProjectLock):
         return got, None
     return None, ProjectInUseNotice(path, got)
 
 
-def connect(path: Path, writable: bool) -> sqlite3.Connection:
-    if writable:
-        return db.connect_writable(path)
+@dataclass(frozen=True)
+class Connection:
+    """An open connection, and for a crash-left WAL on read-only media the copy it reads."""
+
+    conn: sqlite3.Connection
+    scratch: Path | None = None  # a temporary folder to remove at close
+    notice: StoreError | None = None
+
+
+def connect(path: Path, writable: bool) -> Connection:
+    try:
+        if writable:
+            return Connection(db.connect_writable(path))
+        return _connect_read_only(path)
+    except sqlite3.DatabaseError as exc:
+        raise db.classify(exc, path) from exc
+
+
+def _connect_read_only(path: Path) -> Connection:
     conn = db.connect_read_only(path)
     try:
-        conn.execute("PRAGMA user_version").fetchone()
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn
-    except sqlite3.OperationalError:
-        # A WAL file on read-only media cannot get its shared-memory index.
+        _probe(conn)
+        return Connection(conn)
+    except sqlite3.OperationalError as exc:
         conn.close()
-        return db.connect_read_only(path, immutable=True)
+        if not db.cannot_open_wal_index(exc):
+            raise
+    # On read-only media SQLite cannot build its WAL index. Without a WAL file nothing is
+    # missing and immutable=1 reads the file as it is; with one, immutable=1 would silently
+    # skip its commits, so the pair is read from a copy instead.
+    if not _has_wal(path):
+        conn = db.connect_read_only(path, immutable=True)
+        _probe(conn)
+        return Connection(conn)
+    return _connect_copy(path)
+
+
+def _connect_copy(path: Path) -> Connection:
+    scratch = Path(tempfile.mkdtemp(prefix="shenpian-readonly-"))
+    copy = scratch / path.name
+    try:
+        shutil.copyfile(path, copy)
+        shutil.copyfile(_wal(path), _wal(copy))
+        conn = db.connect_read_only(copy)
+        _probe(conn)
+    except (OSError, sqlite3.OperationalError) as exc:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise WalUnreadableError(path, getattr(exc, "strerror", None) or str(exc)) from exc
+    return Connection(conn, scratch, WalCopyNotice(path))
+
+
+def _probe(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA user_version").fetchone()
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def _has_wal(path: Path) -> bool:
+    try:
+        return _wal(path).stat().st_size > 0
+    except OSError:
+        return False
 
 
 def prepare(conn: sqlite3.Connection, path: Path, writable: bool) -> None:
@@ -73,11 +138,14 @@ def prepare(conn: sqlite3.Connection, path: Path, writable: bool) -> None:
     pending = schema.pending_steps(conn)
     if pending and not writable:
         raise NeedsUpgradeError(path)
-    if writable:
-        db.configure_writable(conn)
-    if pending:
-        db.backup_to(conn, backup_path(path, version))
-        schema.upgrade(conn)
+    try:
+        if writable:
+            db.configure_writable(conn)
+        if pending:
+            db.backup_to(conn, backup_path(path, version))
+            schema.upgrade(conn)
+    except sqlite3.DatabaseError as exc:
+        raise db.classify(exc, path) from exc
 
 
 def backup_path(path: Path, version: int) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import shutil
 import sqlite3
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -20,14 +21,17 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from reviewer.codebook import io as codebook_io
 from reviewer.codebook.model import CodeBook
+from reviewer.files import kind_of
 from reviewer.store import codebook_rows, db, fingerprint, opening, relink, rows, search
 from reviewer.store.commands import AddTag, Command, DeleteTag, EditContext, EditTag, UndoStack
 from reviewer.store.errors import (
+    AmbiguousMediaError,
     DuplicateMediaError,
     InvalidEditError,
     NetworkShareWarning,
     OlderCodeBookError,
     ProjectNotFoundError,
+    ProjectPathError,
     ProjectReadOnlyError,
     SaveError,
     StoreError,
@@ -87,6 +91,7 @@ class Project:
         self.read_only_reason = reason
         self.read_only = held is None
         self.warnings: tuple[StoreError, ...] = ()
+        self._scratch: Path | None = None  # a temporary copy being read (see opening.connect)
         self._outbox: deque[tuple[Command, Mode]] = deque()
         self._undo = UndoStack()
         self._book: CodeBook | None = None
@@ -105,24 +110,17 @@ class Project:
     @classmethod
     def open(cls, path: str | os.PathLike[str], reviewer: str = "",
              read_only: bool = False) -> Project:
-        target = check_local(path)
-        if not target.is_file():
-            raise ProjectNotFoundError(target)
+        target = _existing_file(check_local(path))
         who = reviewer or default_reviewer()
         held, reason = (None, None) if read_only else opening.take_lock(target, who)
+        opened = _connect(target, held)
+        project = cls(target, opened.conn, who, held, opened.notice or reason)
+        project._scratch = opened.scratch
         try:
-            conn = opening.connect(target, writable=held is not None)
-            try:
-                opening.prepare(conn, target, writable=held is not None)
-            except BaseException:
-                conn.close()
-                raise
+            project._on_open()
         except BaseException:
-            if held is not None:
-                held.release()
+            project.close()
             raise
-        project = cls(target, conn, who, held, reason)
-        project._on_open()
         return project
 
     def _on_open(self) -> None:
@@ -146,6 +144,17 @@ class Project:
         self._conn = None  # type: ignore[assignment]
         if self._lock is not None:
             self._lock.release()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+
+    @property
+    def notices(self) -> tuple[StoreError, ...]:
+        """What the user should be told about how the project was opened (for a banner).
+
+        Why it is read-only when nobody asked for that (in use, read-only file or media,
+        read from a temporary copy), then warnings such as a network share.
+        """
+        return ((self.read_only_reason,) if self.read_only_reason else ()) + self.warnings
 
     def __enter__(self) -> Project:
         return self
@@ -227,6 +236,25 @@ class Project:
         if row is None:
             raise UnknownMediaError(self.path, media_id)
         return rows.media_from_row(row)
+
+    def find_media(self, key: str) -> Media:
+        """Footage named by its id, its file name, or a path to the file itself."""
+        media = self.media()
+        for m in media:
+            if m.id == key:
+                return m
+        named = [m for m in media if m.name == key] or \
+            [m for m in media if m.name.casefold() == key.casefold()]
+        if len(named) > 1:
+            raise AmbiguousMediaError(key, str(len(named)))
+        if named:
+            return named[0]
+        if kind_of(key) == "file":
+            found = fingerprint.quick(Path(key).resolve())
+            twin = self._find_fingerprint(found.size, found.head_tail)
+            if twin is not None:
+                return twin
+        raise UnknownMediaError(self.path, key)
 
     def locate(self, media: Media) -> Path | None:
         """Where the footage is now: beside the project first, then its last known path."""
@@ -347,6 +375,7 @@ class Project:
                 changes |= self._commit(command)
             except SaveError as exc:
                 exc.committed = changes  # type: ignore[attr-defined]
+                exc.kept = True  # it stays first in the outbox
                 raise
             except (InvalidEditError, UnknownTagError, sqlite3.IntegrityError) as exc:
                 # A wrong edit would fail forever; refuse it loudly instead of blocking the rest.
@@ -485,6 +514,37 @@ class Project:
 
     def export_codebook(self, path: str | os.PathLike[str]) -> None:
         codebook_io.save(self.codebook(), path)
+
+
+def _existing_file(target: Path) -> Path:
+    kind = kind_of(target)
+    if kind == "missing":
+        raise ProjectNotFoundError(target)
+    if kind != "file":
+        raise ProjectPathError(target, kind)
+    return target
+
+
+def _connect(target: Path, held: opening.lock.ProjectLock | None) -> opening.Connection:
+    """Connect and check the file; on any failure close what was opened and drop the lock."""
+    try:
+        opened = opening.connect(target, writable=held is not None)
+        try:
+            opening.prepare(opened.conn, target, writable=held is not None)
+        except BaseException:
+            _discard(opened)
+            raise
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
+    return opened
+
+
+def _discard(opened: opening.Connection) -> None:
+    opened.conn.close()
+    if opened.scratch is not None:
+        shutil.rmtree(opened.scratch, ignore_errors=True)
 
 
 def _probe(path: Path) -> MediaInfo:

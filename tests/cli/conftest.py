@@ -18,3 +18,11 @@ def demo(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "演示.shenpian"
     assert run(["demo", str(path), "--seconds", "3"]) == 0
     return path
+
+
+@pytest.fixture(autouse=True)
+def _cli_environment(tmp_path_factory, monkeypatch):
+    """Chinese messages unless a test asks (whatever the developer's locale), and crash logs
+    in a throwaway folder, never the user's."""
+    monkeypatch.setenv("SHENPIAN_LANG", "zh_CN")
+    monkeypatch.setenv("SHENPIAN_LOG_DIR", str(tmp_path_factory.mktemp("logs")))

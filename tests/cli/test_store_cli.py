@@ -100,9 +100,11 @@ def test_user_errors_are_one_line_in_the_chosen_language(demo, tmp_path, capsys,
 def test_in_use_project_refuses_writes_with_holder(demo, tmp_path, capsys):
     from reviewer.store.project import Project
 
+    book = tmp_path / "v2.json"
+    doc = json.loads((ROOT / "resources/codebooks/default.json").read_text("utf-8"))
+    book.write_text(json.dumps(doc | {"version": 2}), encoding="utf-8")
     with Project.open(demo, reviewer="赵六"):
-        code, _, err = cli(capsys, "codebook", "import", demo,
-                           Path(__file__).resolve().parents[2] / "resources/codebooks/default.json")
+        code, _, err = cli(capsys, "codebook", "import", demo, book)
         assert code == 2 and "赵六" in err and "只读" in err
         code, out, _ = cli(capsys, "tags", demo, "--json")  # reading still works
         assert code == 0 and len(json.loads(out)) == 12

@@ -91,3 +91,47 @@ def test_export_import_round_trip(tmp_path):
         book = first.codebook()
     assert io.load(tmp_path / "book.json") == book
     assert not (tmp_path / "book.json.part").exists()
+
+
+@pytest.mark.parametrize("version", [1e30, 10**30, 2**31, -1, True, "3"])
+def test_hostile_versions_are_refused(tmp_path, version):
+    doc = _doc()
+    doc["version"] = version
+    path = tmp_path / "大版本.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(CodeBookError) as err:
+        io.load(path)
+    assert err.value.where == "version"
+    assert err.value.message("zh_CN").startswith("代码本 大版本.json，version：")
+    assert err.value.message("en").startswith("Code book 大版本.json, version: ")
+
+
+def test_the_largest_version_still_round_trips(tmp_path):
+    doc = _doc()
+    doc["version"] = io.MAX_VERSION
+    with Project.create(tmp_path / "p.shenpian") as project:
+        project.import_codebook(io.loads(json.dumps(doc)))
+        assert project.codebook().version == io.MAX_VERSION
+
+
+def test_deeply_nested_json_is_refused_not_a_crash(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(CodeBookError) as err:
+        io.load(path)
+    assert "嵌套" in err.value.message() and "deep.json" in err.value.message()
+
+
+def test_devices_folders_and_oversized_files_are_refused_without_reading_them(tmp_path):
+    for path, word in ((tmp_path, "文件夹"), (tmp_path / "none.json", "找不到")):
+        with pytest.raises(CodeBookError) as err:
+            io.load(path)
+        assert word in err.value.message()
+    with pytest.raises(CodeBookError) as err:
+        io.load("/dev/zero")  # endless: must never be read whole
+    assert "设备" in err.value.message()
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (io.MAX_BYTES + 1))
+    with pytest.raises(CodeBookError) as err:
+        io.load(big)
+    assert "过大" in err.value.message()

@@ -38,6 +38,12 @@ class ProjectSession(QObject):
     def read_only(self) -> bool:
         return self.project.read_only
 
+    @property
+    def notices(self) -> tuple:
+        """How the project was opened, for a banner: read-only and why, a temporary copy,
+        a network share (StoreErrors; ``message(lang)`` gives the line)."""
+        return self.project.notices
+
     def codebook(self):  # noqa: ANN201 - CodeBook, re-read after imports
         return self.project.codebook()
 
