@@ -174,3 +174,25 @@ def test_vendored_wheel_libraries_are_never_stripped(tmp_path, monkeypatch):
     names = sorted(p.name for p in stripped)
     assert names == ["libicu.so", "libpython3.11.so.1.0"]
     assert all(cmd[:2] == ["strip", "--strip-unneeded"] for cmd in calls)
+
+
+def _subprocess_calls_without_no_console(path: Path) -> list[str]:
+    import ast
+
+    missing = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "subprocess"
+                and node.func.attr in {"Popen", "run", "call", "check_call", "check_output"}):
+            continue
+        spread = [k.value for k in node.keywords if k.arg is None]
+        if not any(ast.unparse(v).endswith("NO_CONSOLE") for v in spread):
+            missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return missing
+
+
+def test_every_program_the_app_starts_runs_without_a_console_window():
+    """The windowed shenpian-gui.exe would flash a console for each ffmpeg otherwise."""
+    files = [*(ROOT / "reviewer").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]
+    missing = [m for f in files for m in _subprocess_calls_without_no_console(f)]
+    assert not missing, f"pass **NO_CONSOLE (reviewer/media/synth.py): {missing}"
