@@ -23,7 +23,7 @@ DEV_ONLY = ("translations/*.ts", "translations/*.json")
 
 # Languages whose Qt translations ship (the app loads qtbase_<lang>; English needs none).
 QT_LANGUAGES = ("zh_CN",)
-_QT = "PySide6/Qt/"
+_QT_PREFIXES = ("PySide6/Qt/", "PySide6/")
 
 # Qt plugins the app never loads. Measured on the running app (what /proc/self/maps holds after
 # the window, playback and the dialogs): platforms, multimedia/ffmpeg, imageformats, the input
@@ -84,10 +84,16 @@ def _package_folder(name: str) -> Path | None:
 
 
 def qt_unused(dest: str) -> bool:
-    """True for a Qt plugin or translation under PySide6/Qt/ that the app never loads."""
-    if not dest.startswith(_QT):
+    """True for a Qt plugin or translation that the app never loads.
+
+    Linux wheels keep them under PySide6/Qt/, Windows wheels under PySide6/; PyInstaller
+    writes destinations with the platform's separator.
+    """
+    dest = dest.replace("\\", "/")
+    prefix = next((p for p in _QT_PREFIXES if dest.startswith(p)), None)
+    if prefix is None:
         return False
-    rel = dest[len(_QT):]
+    rel = dest[len(prefix):]
     if rel.startswith("translations/"):
         return not any(rel.endswith(f"_{lang}.qm") and not rel.startswith("translations/qt_help")
                        for lang in QT_LANGUAGES)

@@ -112,13 +112,14 @@ def test_prune_drops_unused_qt_parts_and_only_the_libraries_they_alone_needed():
         (QT + "translations/qtbase_zh_CN.qm", "/t/a", "DATA"),
         (QT + "translations/qtbase_de.qm", "/t/b", "DATA"),
         (QT + "translations/qt_help_zh_CN.qm", "/t/c", "DATA"),
+        ("PySide6\\translations\\qtbase_fr.qm", "/t/d", "DATA"),  # Windows wheel layout
+        ("PySide6\\translations\\qtbase_zh_CN.qm", "/t/e", "DATA"),
         ("resources/fonts/NotoSansCJKsc-Regular.otf", "/r/f", "DATA"),
     ]
     kept, kept_datas = bundle.prune(binaries, datas, lambda src: links.get(src, []))
     assert [Path(e[0]).name for e in kept] == [
         "libqxcb.so", "libQt6Core.so.6", "libssl.so.3", "_ssl.so", "libctypes_only.so"]
-    assert [Path(e[0]).name for e in kept_datas] == [
-        "qtbase_zh_CN.qm", "NotoSansCJKsc-Regular.otf"]
+    assert [e[1] for e in kept_datas] == ["/t/a", "/t/e", "/r/f"]
 
 
 def test_the_dropped_plugin_patterns_match_the_installed_pyside6():
@@ -128,8 +129,8 @@ def test_the_dropped_plugin_patterns_match_the_installed_pyside6():
     plugins = Path(PySide6.__file__).parent / "Qt" / "plugins"
     if not plugins.is_dir():  # Windows wheels keep plugins in PySide6/plugins
         plugins = Path(PySide6.__file__).parent / "plugins"
-    files = [QT + "plugins/" + p.relative_to(plugins).as_posix() for p in plugins.rglob("*")
-             if p.is_file()]
+    site = Path(PySide6.__file__).parent.parent
+    files = [p.relative_to(site).as_posix() for p in plugins.rglob("*") if p.is_file()]
     dropped = {f for f in files if bundle.qt_unused(f)}
     kept = set(files) - dropped
     assert any("/tls/" in f for f in dropped)
