@@ -160,7 +160,7 @@ bundle:        $BUNDLE
 size:          $mb MB unpacked (target <= 400)
 largest parts: $(cd "$BUNDLE/_internal" && du -sm imageio_ffmpeg cv2 opencv_python_headless.libs \
                    av av.libs PySide6 numpy numpy.libs | sort -rn | awk '{printf "%s %s MB; ", $2, $1}')
-build:         ${BUILD_S:-skipped} s
+build:         ${BUILD_S:+$BUILD_S s}${BUILD_S:-skipped (--smoke-only)}
 demo:          $DEMO_S s (3 files, 180 s of footage)
 probe:         $PROBE_COLD_S s cold, $PROBE_S s warm (target <= 1.5); from source: $SOURCE_PROBE_S s
 frame:         $FRAME_S s

@@ -56,6 +56,9 @@ def test_cli_and_window_write_nothing_beside_the_code(tmp_path):
                                 encoding="utf-8", timeout=timeout)
         assert result.returncode == 0, result.stderr[-2000:]
 
+    where = subprocess.run([sys.executable, "-c", "import reviewer, ui; print(reviewer.__file__, ui.__file__)"],
+                           cwd=app, env=_clean_env(home), capture_output=True, text=True, check=True)
+    assert all(Path(f).is_relative_to(app) for f in where.stdout.split()), "not the copy's code"
     run("demo", project, "--seconds", "2")
     footage = sorted(project.parent.rglob("*.mp4"))[0]
     run("frame", footage, "--at", "0.5", "-o", out / "画面.png")
