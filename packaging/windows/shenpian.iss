@@ -7,6 +7,9 @@
 ; Built and smoke-tested by .github/workflows/windows-bundle.yml (smoke.ps1 beside this file).
 ; Saved as UTF-8 with a BOM, which is how Inno Setup 6 knows to read the Chinese text.
 
+#if Ver < EncodeVer(6, 3, 0)
+  #error Inno Setup 6.3 or later is needed (x64compatible)
+#endif
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif

