@@ -6,7 +6,7 @@
 #   scripts/build_bundle.sh --smoke-only    smoke-test the bundle already in build/bundle/dist
 #   SMOKE_DISPLAY=:27 scripts/build_bundle.sh   X display number for the window check
 #
-# Needs: pip install -e ".[bundle]"; Xvfb, xdotool and ImageMagick's import for the window.
+# Needs: pip install -e ".[bundle]"; Xvfb, xdotool, ImageMagick (import, identify) and unzip.
 # Not part of the test suite (a build takes a minute or two); see docs/adr/0012-bundle.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,8 +22,11 @@ SMOKE_ONLY=0
 
 say() { printf '== %s\n' "$*"; }
 fail() { printf 'SMOKE FAILED: %s\n' "$*" >&2; exit 1; }
-now() { date +%s.%N; }
-since() { echo "$(now) - $1" | bc | sed 's/^\./0./; s/^\(-*[0-9]*\.[0-9][0-9]\).*/\1/'; }
+now() { date +%s%N; }
+since() {  # seconds since $1 (from now), two decimals
+  local ms=$(( ($(now) - $1) / 1000000 ))
+  printf '%d.%02d' $((ms / 1000)) $(((ms % 1000) / 10))
+}
 
 build() {
   "$PYTHON" -c "import PyInstaller" 2>/dev/null \
@@ -39,7 +42,7 @@ build() {
 SCRATCH=$(mktemp -d /tmp/shenpian-smoke.XXXXXX)
 XVFB_PID=""
 cleanup() {
-  [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null
+  if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null || true; fi
   rm -rf "$SCRATCH"
 }
 trap cleanup EXIT
@@ -55,6 +58,11 @@ cli() { clean_env "$BUNDLE/shenpian" "$@"; }
 # root), so a "cold" start reads the bundle from disk as after a reboot. System libraries
 # and fonts stay cached: they are shared with every other program on a user's desktop too.
 evict() { find "$BUNDLE" -type f -exec dd if={} iflag=nocache count=0 status=none \; ; }
+
+cpu_seconds() {  # user + system CPU time of a command: what load from others does not inflate
+  local TIMEFORMAT='%U %S'
+  { time "$@" >/dev/null 2>&1; } 2>&1 | awk '{ printf "%.2f", $1 + $2 }'
+}
 
 timed() {  # timed VAR command... : run, store seconds in VAR, fail on non-zero exit
   local var=$1; shift
@@ -90,9 +98,10 @@ smoke_cli() {
   evict
   timed PROBE_COLD_S cli probe "$clip"
   timed PROBE_S cli probe "$phone" --json
+  PROBE_CPU_S=$(cpu_seconds cli probe "$phone" --json)
   # Baseline from the same run: the same command from source with the build's Python.
-  SOURCE_PROBE_S=skipped
-  if command -v "$PYTHON" >/dev/null; then
+  SOURCE_PROBE_S="n/a (no $PYTHON with the app's dependencies)"
+  if "$PYTHON" -c "import reviewer.cli" >/dev/null 2>&1; then
     timed SOURCE_PROBE_S "$PYTHON" main.py probe "$phone" --json >/dev/null
   fi
   # (Output into a variable first: grep -q closing a pipe early fails it under pipefail.)
@@ -122,6 +131,7 @@ smoke_gui() {
   Xvfb "$DISPLAY_NUM" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
   XVFB_PID=$!
   sleep 1
+  kill -0 "$XVFB_PID" 2>/dev/null || fail "Xvfb could not start on $DISPLAY_NUM (in use? set SMOKE_DISPLAY)"
   mkdir -p "$ARTIFACTS"
   say "window (cold start, display $DISPLAY_NUM)"
   evict
@@ -162,7 +172,7 @@ largest parts: $(cd "$BUNDLE/_internal" && du -sm imageio_ffmpeg cv2 opencv_pyth
                    av av.libs PySide6 numpy numpy.libs | sort -rn | awk '{printf "%s %s MB; ", $2, $1}')
 build:         ${BUILD_S:+$BUILD_S s}${BUILD_S:-skipped (--smoke-only)}
 demo:          $DEMO_S s (3 files, 180 s of footage)
-probe:         $PROBE_COLD_S s cold, $PROBE_S s warm (target <= 1.5); from source: $SOURCE_PROBE_S s
+probe:         $PROBE_COLD_S s cold, $PROBE_S s warm (target <= 1.5), $PROBE_CPU_S s CPU; from source: $SOURCE_PROBE_S s
 frame:         $FRAME_S s
 export pptx:   $EXPORT_S s
 window:        $WINDOW_S s cold start to visible window (target <= 4)
