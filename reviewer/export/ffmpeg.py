@@ -31,7 +31,7 @@ def run(args: Sequence[str], flag: CancelFlag | None = None, cwd: Path | None = 
     cmd = [exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=log, cwd=cwd)
+                                stderr=log, cwd=cwd, **synth.NO_CONSOLE)
         try:
             while proc.poll() is None:
                 if flag is not None and flag.cancelled:

@@ -8,6 +8,7 @@ check it got the one it asked for, whatever the seek or cache path.
 from __future__ import annotations
 
 import subprocess
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,13 @@ import numpy as np
 
 BITS = 16
 _BAND_ROWS = 2  # row 0: the bits; row 1: their complement, so garbage never reads as a frame
+
+
+# The installed window (shenpian-gui.exe) has no console; Windows would open one for every
+# ffmpeg it starts. Every ffmpeg call passes this.
+NO_CONSOLE: dict[str, int] = (
+    {"creationflags": subprocess.CREATE_NO_WINDOW} if sys.platform == "win32" else {}
+)
 
 
 def ffmpeg_exe() -> str:
@@ -147,7 +155,7 @@ def write(spec: Spec, out: Path) -> list[int]:
     ticks = kept_ticks(spec)
     if spec.keep is not None:
         return _write_vfr(spec, out, ticks)
-    proc = subprocess.Popen(_ffmpeg_command(spec, out), stdin=subprocess.PIPE)
+    proc = subprocess.Popen(_ffmpeg_command(spec, out), stdin=subprocess.PIPE, **NO_CONSOLE)
     assert proc.stdin is not None
     for index, tick in enumerate(ticks):
         proc.stdin.write(_render(spec, tick, index).tobytes())
@@ -165,7 +173,7 @@ def _set_display_rotation(path: Path, degrees: int) -> None:
     path.rename(tmp)
     cmd = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y"]
     cmd += ["-display_rotation", str(degrees), "-i", str(tmp), "-c", "copy", str(path)]
-    subprocess.run(cmd, check=True)
+    subprocess.run(cmd, check=True, **NO_CONSOLE)
     tmp.unlink()
 
 
@@ -183,7 +191,7 @@ def _write_vfr(spec: Spec, out: Path, ticks: Sequence[int]) -> list[int]:
     cmd = _ffmpeg_command(stored, out)
     at = cmd.index("-fps_mode")
     cmd[at:at] = ["-vf", f"select='{spec.keep_expr}'"]
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, **NO_CONSOLE)
     assert proc.stdin is not None
     index = 0
     blank = np.zeros((stored.height, stored.width, 3), np.uint8)
