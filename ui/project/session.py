@@ -3,7 +3,8 @@
 Views subscribe to ``changed`` and redraw what the Changes value names;
 they never hold tags of their own. A save that fails (disk full, drive
 gone) is announced at once and retried on a timer; the edit stays in the
-store's outbox, never dropped.
+store's outbox, never dropped. A merge applied in the merge dialog is one
+more undo step below the edits made after it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reviewer.merge import restore
+from reviewer.merge.errors import MergeError
+from reviewer.merge.model import MergeReport
 from reviewer.store.errors import SaveError, StoreError
 from reviewer.store.model import Changes, Tag
 from reviewer.store.project import Project
@@ -33,6 +37,7 @@ class ProjectSession(QObject):
         self._retry = QTimer(self)
         self._retry.setInterval(_RETRY_MS)
         self._retry.timeout.connect(self.retry)
+        self._merge_undo = False  # the last merge can be undone (ADR 0010)
 
     @property
     def read_only(self) -> bool:
@@ -58,7 +63,32 @@ class ProjectSession(QObject):
         return self._run(lambda: self.project.delete_tag(uuid)) is not None
 
     def undo(self) -> None:
-        self._run(self.project.undo)
+        """The last edit; once none is left, the last merge (one step, from its restore point)."""
+        if self.project.can_undo() or not self._merge_undo:
+            self._run(self.project.undo)
+            return
+        self._merge_undo = False
+        # Edits after the merge were undone first, off this stack; its decisions
+        # in the merge dialog belong to the merge and go with it.
+        self._run(lambda: restore.undo(self.project, discard_later=True))
+
+    def can_undo(self) -> bool:
+        return self.project.can_undo() or self._merge_undo
+
+    def can_undo_merge(self) -> bool:
+        """The next undo is the last merge's."""
+        return self._merge_undo and not self.project.can_undo()
+
+    def merged(self, report: MergeReport) -> None:
+        """A merge the merge dialog applied: announced, and undoable as one step."""
+        self._merge_undo = report.restore_point is not None
+        self.changed.emit(report.changes)
+        self.undoStateChanged.emit(self.can_undo(), self.project.can_redo())
+
+    def merge_decided(self, changes: Changes) -> None:
+        """A conflict, duplicate or code book entry settled after a merge; undone with it."""
+        if not changes.empty:
+            self.changed.emit(changes)
 
     def redo(self) -> None:
         self._run(self.project.redo)
@@ -73,26 +103,38 @@ class ProjectSession(QObject):
         return self.project.tag(uuid)
 
     def announce(self, changes: Changes) -> None:
-        """For operations run elsewhere (a worker, a dialog) that changed the project."""
+        """For operations run elsewhere (a worker, a dialog) that changed the project.
+
+        Undoing the last merge would lose them, so it is no longer offered.
+        """
         if not changes.empty:
+            self._drop_merge_undo()
             self.changed.emit(changes)
+
+    def _drop_merge_undo(self) -> None:
+        if self._merge_undo:
+            self._merge_undo = False
+            self.undoStateChanged.emit(self.can_undo(), self.project.can_redo())
 
     def _run(self, op: Any) -> Changes | None:
         try:
             changes = op()
         except SaveError as exc:
             committed = getattr(exc, "committed", Changes())
-            self.announce(committed)
+            if not committed.empty:
+                self.changed.emit(committed)
             self._retry.start()
             self.saveFailed.emit(exc)
             return None
-        except StoreError as exc:
+        except (StoreError, MergeError) as exc:  # MergeError: a merge's restore point is gone
             self.editRefused.emit(exc)
+            self.undoStateChanged.emit(self.can_undo(), self.project.can_redo())
             return None
         self._retry.stop()
-        self.announce(changes)
+        if not changes.empty:
+            self.changed.emit(changes)
         self.saved.emit()
-        self.undoStateChanged.emit(self.project.can_undo(), self.project.can_redo())
+        self.undoStateChanged.emit(self.can_undo(), self.project.can_redo())
         return changes
 
     def close(self) -> None:
