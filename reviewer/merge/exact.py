@@ -19,8 +19,10 @@ never lost.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain, compress
 from operator import itemgetter
 
 from reviewer.merge.package import Package
@@ -48,14 +50,20 @@ def find(conn: sqlite3.Connection, packages: Sequence[Package],
     """``candidates[i]``: the live rows new to the project that ``packages[i]`` alone carries.
 
     Packages come in canonical order and each one's rows in uuid order, so
-    which copy is kept does not depend on the order they were given in.
+    which copy is kept does not depend on the order they were given in. Only
+    rows sharing their (footage, start) with another row or a tag here can be
+    duplicates; the rest (nearly all) are passed over in C.
     """
-    places = {_PLACE(row) for rows in candidates for row in rows}
-    here = _live_here(conn, places)
+    here_places, counts = _places_here(conn), Counter(chain.from_iterable(
+        map(_PLACE, rows) for rows in candidates))
+    suspects = {k for k, n in counts.items() if n > 1 or k in here_places}
+    if not suspects:
+        return []
+    here = _live_here(conn, here_places, suspects)
     first: dict[tuple[object, ...], tuple[str, int]] = {}  # content -> (kept uuid, its package)
     found = []
     for index, (package, rows) in enumerate(zip(packages, candidates, strict=True)):
-        for row in rows:
+        for row in compress(rows, map(suspects.__contains__, map(_PLACE, rows))):
             content = _SIGNATURE(row)
             kept = here.get(content)
             if kept is None:
@@ -75,16 +83,22 @@ _CONTENT_HERE = ("SELECT uuid, " + ", ".join(_CONTENT) + " FROM tags WHERE id IN
                  "ORDER BY uuid")
 
 
-def _live_here(conn: sqlite3.Connection,
-               places: set[tuple[object, ...]]) -> dict[tuple[object, ...], str]:
-    """Content -> the first uuid of the live tags here at any of ``places``.
+def _places_here(conn: sqlite3.Connection) -> dict[tuple[object, object], list[int]]:
+    """(footage, start) -> ids of the live tags here."""
+    found: dict[tuple[object, object], list[int]] = defaultdict(list)
+    for tag_id, media, start in conn.execute(_PLACES_HERE):
+        found[media, start].append(tag_id)
+    return found
 
-    Only tags at a (footage, start) some new tag also has are read in full:
-    notes can be long, and most of a big project's tags are elsewhere.
+
+def _live_here(conn: sqlite3.Connection, places: dict[tuple[object, object], list[int]],
+               suspects: set[tuple[object, object]]) -> dict[tuple[object, ...], str]:
+    """Content -> the first uuid of the live tags here at any of ``suspects``.
+
+    Only those tags are read in full: notes can be long, and most of a big
+    project's tags are elsewhere.
     """
-    if not places:
-        return {}
-    ids = [i for i, media, start in conn.execute(_PLACES_HERE) if (media, start) in places]
+    ids = [i for place in suspects & places.keys() for i in places[place]]
     found: dict[tuple[object, ...], str] = {}
     for at in range(0, len(ids), _CHUNK):
         chunk = ids[at:at + _CHUNK]
