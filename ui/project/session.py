@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 
 from reviewer.merge import restore
 from reviewer.merge.errors import MergeError
@@ -69,8 +70,14 @@ class ProjectSession(QObject):
             return
         self._merge_undo = False
         # Edits after the merge were undone first, off this stack; its decisions
-        # in the merge dialog belong to the merge and go with it.
-        self._run(lambda: restore.undo(self.project, discard_later=True))
+        # in the merge dialog belong to the merge and go with it. On the GUI
+        # thread, as every edit: nothing else may use the project meanwhile
+        # (~1 s for a 100,000-tag project, benchmarks/merge_bench.py).
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._run(lambda: restore.undo(self.project, discard_later=True))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
 
     def can_undo(self) -> bool:
         return self.project.can_undo() or self._merge_undo
