@@ -367,173 +367,178 @@
         <translation>审片员数据包 (*.shenpian-pack *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="245" />
+        <location filename="../../ui/merge/view.py" line="254" />
+        <source>The merge could not be undone: %1</source>
+        <translation>无法撤销合并：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge/view.py" line="258" />
         <source>The merge was undone; the project is as it was before.</source>
         <translation>已撤销合并，项目已恢复到合并之前。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="254" />
+        <location filename="../../ui/merge/view.py" line="267" />
         <source>The project is open read-only; nothing can be merged.</source>
         <translation>项目以只读方式打开，无法合并。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/merge/view.py" line="258" />
+        <location filename="../../ui/merge/view.py" line="271" />
         <source>Checking %n package(s)…</source>
         <translation><numerusform>正在检查 %n 个数据包…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/merge/view.py" line="259" />
+        <location filename="../../ui/merge/view.py" line="272" />
         <source>Merging %n package(s)…</source>
         <translation><numerusform>正在合并 %n 个数据包…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="319" />
+        <location filename="../../ui/merge/view.py" line="332" />
         <source>Nothing was merged: %1</source>
         <translation>未合并任何内容：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="323" />
-        <location filename="../../ui/merge/view.py" line="331" />
+        <location filename="../../ui/merge/view.py" line="336" />
+        <location filename="../../ui/merge/view.py" line="344" />
         <source>Nothing new: these packages were already merged.</source>
         <translation>没有新内容：这些数据包已经合并过。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="325" />
+        <location filename="../../ui/merge/view.py" line="338" />
         <source>Preview, nothing changed yet: the merge would add %1, update %2 (identical %3); %4 new conflict(s), %5 likely duplicate(s), %8 exact duplicate(s) kept once, %6 code book proposal(s), %7 new footage file(s). Press Apply merge to merge.</source>
         <translation>预览（尚未改动项目）：合并将新增 %1 条，更新 %2 条（相同 %3 条）；新冲突 %4 个，疑似重复 %5 对，完全相同只保留一条的 %8 条，分类表建议 %6 条，新视频 %7 个。点“确认合并”执行合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="333" />
+        <location filename="../../ui/merge/view.py" line="346" />
         <source>Added %1, updated %2, identical %3; %4 new conflict(s), %5 likely duplicate(s), %8 exact duplicate(s) kept once, %6 code book proposal(s), %7 new footage file(s). Edit ▸ Undo (or Undo merge) puts it all back.</source>
         <translation>新增 %1 条，更新 %2 条，相同 %3 条；新冲突 %4 个，疑似重复 %5 对，完全相同只保留一条的 %8 条，分类表建议 %6 条，新视频 %7 个。用“编辑 ▸ 撤销”（或“撤销合并”）可全部恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="352" />
+        <location filename="../../ui/merge/view.py" line="365" />
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="372" />
+        <location filename="../../ui/merge/view.py" line="385" />
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="374" />
+        <location filename="../../ui/merge/view.py" line="387" />
         <source>Likely duplicates (%1)</source>
         <translation>疑似重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="376" />
+        <location filename="../../ui/merge/view.py" line="389" />
         <source>Code book (%1)</source>
         <translation>问题分类表（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="484" />
+        <location filename="../../ui/merge/view.py" line="497" />
         <source>frame %1</source>
         <translation>第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="484" />
+        <location filename="../../ui/merge/view.py" line="497" />
         <source>about frame %1</source>
         <translation>约第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="508" />
+        <location filename="../../ui/merge/view.py" line="521" />
         <source>edited on both sides</source>
         <translation>双方都修改过</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="510" />
+        <location filename="../../ui/merge/view.py" line="523" />
         <source>edited on one side, deleted on the other</source>
         <translation>一方修改、另一方删除</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="517" />
+        <location filename="../../ui/merge/view.py" line="530" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="518" />
+        <location filename="../../ui/merge/view.py" line="531" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="519" />
+        <location filename="../../ui/merge/view.py" line="532" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="520" />
+        <location filename="../../ui/merge/view.py" line="533" />
         <source>Frame</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="521" />
+        <location filename="../../ui/merge/view.py" line="534" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="522" />
+        <location filename="../../ui/merge/view.py" line="535" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="523" />
+        <location filename="../../ui/merge/view.py" line="536" />
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="524" />
+        <location filename="../../ui/merge/view.py" line="537" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="525" />
+        <location filename="../../ui/merge/view.py" line="538" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="526" />
+        <location filename="../../ui/merge/view.py" line="539" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="527" />
+        <location filename="../../ui/merge/view.py" line="540" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="528" />
+        <location filename="../../ui/merge/view.py" line="541" />
         <source>Status</source>
         <translation>整改状态</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="529" />
+        <location filename="../../ui/merge/view.py" line="542" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="530" />
+        <location filename="../../ui/merge/view.py" line="543" />
         <source>Stills</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="531" />
+        <location filename="../../ui/merge/view.py" line="544" />
         <source>Reviewer</source>
         <translation>审片人</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="532" />
+        <location filename="../../ui/merge/view.py" line="545" />
         <source>Last edited by</source>
         <translation>最后修改人</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="533" />
+        <location filename="../../ui/merge/view.py" line="546" />
         <source>Last edited at</source>
         <translation>最后修改时间</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="534" />
+        <location filename="../../ui/merge/view.py" line="547" />
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>

@@ -183,3 +183,17 @@ def test_a_bad_package_shows_why_and_changes_nothing(qtbot, dialog, tmp_path):
     assert "Nothing was merged" in view.status.text() and "incomplete" in view.status.text()
     assert len(session.project.tags()) == before and view.merge_button.isEnabled()
     assert not view.apply_button.isEnabled()
+
+
+def test_a_lost_restore_point_is_shown_in_the_dialog(qtbot, dialog):
+    from reviewer.merge import restore
+
+    view, session, base, package = dialog
+    view.add_packages([package])
+    _preview_then_apply(qtbot, view, session)
+    restore.path_for(session.project.path).unlink()
+    added = len(session.project.tags())
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert "could not be undone" in view.status.text() and "missing" in view.status.text()
+    assert len(session.project.tags()) == added and not view.undo_button.isEnabled()
+    assert not session.can_undo()

@@ -239,8 +239,21 @@ class MergeDialog(QDialog):
             self._run_merge(dry_run=False)
 
     def undo_merge(self) -> None:
-        if self.session.can_undo_merge():
-            self.session.undo()
+        if not self.session.can_undo_merge():
+            return
+        refused: list[object] = []
+        slot = refused.append
+        self.session.editRefused.connect(slot)
+        try:
+            undone = self.session.undo()
+        finally:
+            self.session.editRefused.disconnect(slot)
+        if not undone:
+            message = getattr(refused[0], "message", None) if refused else None
+            text = message(self.session.lang) if callable(message) else ""
+            self.status.setText(self.tr("The merge could not be undone: %1").replace("%1", text))
+            self.refresh()
+            return
         self.report = None
         self.status.setText(self.tr("The merge was undone; the project is as it was before."))
         self.added.clear()

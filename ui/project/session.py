@@ -63,11 +63,13 @@ class ProjectSession(QObject):
     def delete_tag(self, uuid: str) -> bool:
         return self._run(lambda: self.project.delete_tag(uuid)) is not None
 
-    def undo(self) -> None:
-        """The last edit; once none is left, the last merge (one step, from its restore point)."""
+    def undo(self) -> bool:
+        """The last edit; once none is left, the last merge (one step, from its restore point).
+
+        False if it was refused (shown through ``editRefused``/``saveFailed``).
+        """
         if self.project.can_undo() or not self._merge_undo:
-            self._run(self.project.undo)
-            return
+            return self._run(self.project.undo) is not None
         self._merge_undo = False
         # Edits after the merge were undone first, off this stack; its decisions
         # in the merge dialog belong to the merge and go with it. On the GUI
@@ -75,7 +77,7 @@ class ProjectSession(QObject):
         # (~1 s for a 100,000-tag project, benchmarks/merge_bench.py).
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self._run(lambda: restore.undo(self.project, discard_later=True))
+            return self._run(lambda: restore.undo(self.project, discard_later=True)) is not None
         finally:
             QGuiApplication.restoreOverrideCursor()
 
@@ -87,8 +89,11 @@ class ProjectSession(QObject):
         return self._merge_undo and not self.project.can_undo()
 
     def merged(self, report: MergeReport) -> None:
-        """A merge the merge dialog applied: announced, and undoable as one step."""
-        self._merge_undo = report.restore_point is not None
+        """A merge the merge dialog applied: announced, and undoable as one step.
+
+        A merge that changed nothing keeps no restore point: the last one's still undoes.
+        """
+        self._merge_undo = self._merge_undo or report.restore_point is not None
         self.changed.emit(report.changes)
         self.undoStateChanged.emit(self.can_undo(), self.project.can_redo())
 
