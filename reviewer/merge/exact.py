@@ -19,11 +19,13 @@ never lost.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress
 from operator import itemgetter
+
+import numpy as np
 
 from reviewer.merge.package import Package
 from reviewer.merge.tag_rows import COLUMN, Row
@@ -31,7 +33,7 @@ from reviewer.store.model import EDITABLE_FIELDS
 
 _CONTENT = ("media_id", *EDITABLE_FIELDS)
 _SIGNATURE = itemgetter(*(COLUMN[n] for n in _CONTENT))
-_PLACE = itemgetter(COLUMN["media_id"], COLUMN["start_ms"])
+_START = itemgetter(COLUMN["start_ms"])
 _DELETED_AT = COLUMN["deleted_at"]
 _CHUNK = 500
 
@@ -51,21 +53,20 @@ def find(conn: sqlite3.Connection, packages: Sequence[Package],
 
     Packages come in canonical order and each one's rows in uuid order, so
     which copy is kept does not depend on the order they were given in. Only
-    rows sharing their (footage, start) with another row or a tag here can be
-    duplicates; the rest (nearly all) are passed over in C.
+    rows starting at the same millisecond as another row or a tag here can be
+    duplicates; the rest (nearly all) are passed over without a Python loop.
     """
-    here_places, counts = _places_here(conn), Counter(chain.from_iterable(
-        map(_PLACE, rows) for rows in candidates))
-    suspects = {k for k, n in counts.items() if n > 1 or k in here_places}
+    here = _places_here(conn)
+    suspects = _repeated(candidates, here)
     if not suspects:
         return []
-    here = _live_here(conn, here_places, suspects)
+    contents = _live_here(conn, here, suspects)
     first: dict[tuple[object, ...], tuple[str, int]] = {}  # content -> (kept uuid, its package)
     found = []
     for index, (package, rows) in enumerate(zip(packages, candidates, strict=True)):
-        for row in compress(rows, map(suspects.__contains__, map(_PLACE, rows))):
+        for row in compress(rows, map(suspects.__contains__, map(_START, rows))):
             content = _SIGNATURE(row)
-            kept = here.get(content)
+            kept = contents.get(content)
             if kept is None:
                 uuid, source = first.setdefault(content, (row[0], index))
                 kept = uuid if source != index else None
@@ -74,31 +75,40 @@ def find(conn: sqlite3.Connection, packages: Sequence[Package],
     return found
 
 
+def _repeated(candidates: Sequence[Sequence[Row]], here: dict[int, list[int]]) -> set[int]:
+    """Start times two candidates share, or a candidate shares with a tag here (numpy, in C)."""
+    starts = np.fromiter(chain.from_iterable(map(_START, rows) for rows in candidates),
+                         dtype=np.int64)
+    values, counts = np.unique(starts, return_counts=True)
+    shared = values[(counts > 1) | np.isin(values, np.fromiter(here, dtype=np.int64))]
+    return set(shared.tolist())
+
+
 def live(rows: Iterable[Row]) -> list[Row]:
     return [row for row in rows if row[_DELETED_AT] is None]
 
 
-_PLACES_HERE = "SELECT id, media_id, start_ms FROM tags WHERE deleted_at IS NULL"
+_PLACES_HERE = "SELECT id, start_ms FROM tags WHERE deleted_at IS NULL"
 _CONTENT_HERE = ("SELECT uuid, " + ", ".join(_CONTENT) + " FROM tags WHERE id IN ({marks}) "
                  "ORDER BY uuid")
 
 
-def _places_here(conn: sqlite3.Connection) -> dict[tuple[object, object], list[int]]:
-    """(footage, start) -> ids of the live tags here."""
-    found: dict[tuple[object, object], list[int]] = defaultdict(list)
-    for tag_id, media, start in conn.execute(_PLACES_HERE):
-        found[media, start].append(tag_id)
+def _places_here(conn: sqlite3.Connection) -> dict[int, list[int]]:
+    """Start time -> ids of the live tags here starting then."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for tag_id, start in conn.execute(_PLACES_HERE):
+        found[start].append(tag_id)
     return found
 
 
-def _live_here(conn: sqlite3.Connection, places: dict[tuple[object, object], list[int]],
-               suspects: set[tuple[object, object]]) -> dict[tuple[object, ...], str]:
-    """Content -> the first uuid of the live tags here at any of ``suspects``.
+def _live_here(conn: sqlite3.Connection, here: dict[int, list[int]],
+               suspects: set[int]) -> dict[tuple[object, ...], str]:
+    """Content -> the first uuid of the live tags here starting at any of ``suspects``.
 
     Only those tags are read in full: notes can be long, and most of a big
-    project's tags are elsewhere.
+    project's tags start elsewhere.
     """
-    ids = [i for place in suspects & places.keys() for i in places[place]]
+    ids = [i for start in suspects & here.keys() for i in here[start]]
     found: dict[tuple[object, ...], str] = {}
     for at in range(0, len(ids), _CHUNK):
         chunk = ids[at:at + _CHUNK]
