@@ -115,9 +115,10 @@ def _undo(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     names = ", ".join(shown(n) for n in before.packages)
     ctx.say(ctx.pick(
-        f"已撤销 {before.merged_at} 的合并（{names}）：{len(changes.tags)} 个标记恢复到合并之前",
-        f"Undid the merge of {before.merged_at} ({names}): {len(changes.tags)} tag(s) back as "
-        "they were before it"))
+        f"已撤销 {before.merged_at} 的合并（{names}），项目已恢复到合并之前（涉及 "
+        f"{len(changes.tags)} 个标记）",
+        f"Undid the merge of {before.merged_at} ({names}); the project is as it was before it "
+        f"({len(changes.tags)} tag(s) affected)"))
     if before.changes_since:
         ctx.say(ctx.pick(f"合并之后的 {before.changes_since} 处改动也一并撤销了",
                          f"The {before.changes_since} change(s) made after the merge were undone "
