@@ -114,8 +114,13 @@ def mark(conn: sqlite3.Connection, point: RestorePoint, at: str, packages: list[
 
 
 def keep(point: RestorePoint) -> None:
-    """After the merge committed: this copy is now the one that undoes it."""
-    os.replace(point.part, point.final)
+    """After the merge committed: this copy is now the one that undoes it.
+
+    If the rename fails the merge still stands, and undo finds the copy under
+    its ``.part`` name by its hash (``_find``).
+    """
+    with contextlib.suppress(OSError):
+        os.replace(point.part, point.final)
 
 
 def discard(point: RestorePoint) -> None:
