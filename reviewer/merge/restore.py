@@ -188,12 +188,13 @@ def _find(master: Path, marker: dict[str, object]) -> Path:
     raise RestorePointMissingError(master, detail)
 
 
-_State = tuple[dict[str, tuple[object, ...]], frozenset[str]]
+# Every committed change to a tag raises its revision (a merge's take-over too),
+# so (uuid, revision) pairs tell which tags an undo changed back.
+_State = tuple[dict[str, int], frozenset[str]]
 
 
 def _state(project: Project) -> _State:
-    tags = {r[0]: r[1:] for r in project.query(
-        "SELECT uuid, revision, updated_at, updated_by, deleted_at FROM tags")}
+    tags = dict(project.query("SELECT uuid, revision FROM tags"))
     return tags, frozenset(r[0] for r in project.query("SELECT id FROM media"))
 
 
