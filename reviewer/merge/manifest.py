@@ -36,7 +36,7 @@ def parse(data: bytes, path: Path) -> Manifest:
     """A validated manifest; refuses newer formats and schemas first, with their own message."""
     try:
         doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # nested thousands deep
         raise NotAPackageError(path, "manifest.json") from exc
     if not isinstance(doc, dict) or doc.get("format") != PACKAGE_FORMAT:
         raise NotAPackageError(path, "format")

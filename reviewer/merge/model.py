@@ -117,6 +117,16 @@ class DuplicateProposal:
 
 
 @dataclass(frozen=True)
+class ExactDuplicate:
+    """A tag not added: a live tag here (``kept``) has exactly its content (``exact``)."""
+
+    uuid: str
+    kept: str
+    source_id: str
+    reviewer: str
+
+
+@dataclass(frozen=True)
 class CodebookProposal:
     """An entry a laptop's code book has and the project's lacks (kept retired until accepted)."""
 
@@ -151,6 +161,7 @@ class PackageSummary:
     identical: int = 0
     kept_local: int = 0
     conflicts: int = 0
+    exact_duplicates: int = 0
 
 
 @dataclass(frozen=True)
@@ -162,17 +173,20 @@ class MergeReport:
     kept_local: int = 0  # the laptop had an older version of the project's tag
     conflicts: tuple[Conflict, ...] = ()
     duplicates: tuple[DuplicateProposal, ...] = ()
+    exact_duplicates: tuple[ExactDuplicate, ...] = ()  # not added: the same tag is here
     codebook: tuple[CodebookProposal, ...] = ()
     renamed: tuple[LabelDrift, ...] = ()
     media_added: tuple[str, ...] = ()  # media ids new to the project (offline until relinked)
     media_matched: int = 0
     footage_extracted: tuple[str, ...] = ()  # paths written beside the project
     pending_conflicts: int = 0  # all conflicts still waiting in the project
+    dry_run: bool = False  # counted in a transaction that was rolled back: nothing changed
+    restore_point: str | None = None  # the copy that undoes this merge (restore.undo)
 
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.conflicts or self.duplicates
-                    or self.codebook or self.media_added)
+                    or self.exact_duplicates or self.codebook or self.media_added)
 
     @property
     def changes(self) -> Changes:

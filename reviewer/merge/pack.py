@@ -16,17 +16,18 @@ integrity check (it compares every index with its table).
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import socket
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from reviewer.merge import manifest as manifest_io
-from reviewer.merge.errors import CannotWritePackageError
+from reviewer.merge.errors import CannotWritePackageError, temp_folder_error
 from reviewer.merge.model import FootageEntry, Manifest, PackedFile, PackResult
 from reviewer.store import fingerprint, schema
 from reviewer.store.model import Media, now_iso
@@ -46,16 +47,43 @@ def pack(project_path: str | os.PathLike[str], out: str | os.PathLike[str],
     """Write the package for ``project_path`` to ``out``; the project is only read."""
     target = Path(out)
     with Project.open(project_path, reviewer=reviewer, read_only=True) as project, \
-            tempfile.TemporaryDirectory(prefix="shenpian-pack-") as tmp:
+            _temporary_folder(project.path) as tmp:
         copy = Path(tmp) / DB_MEMBER
-        project.backup_to(copy)
-        _for_merging(copy)
+        _copy_for_merging(project, copy)
         media = project.media()
         footage = _footage_files(project, media) if include_footage else {}
         try:
             return _write(target, project, copy, media, footage, progress)
         except OSError as exc:
             raise CannotWritePackageError(target, exc.strerror or str(exc)) from exc
+
+
+@contextlib.contextmanager
+def _temporary_folder(label: Path) -> Iterator[str]:
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="shenpian-pack-")
+    except OSError as exc:
+        raise temp_folder_error(label, exc, tempfile.gettempdir()) from exc
+    with folder as name:
+        yield name
+
+
+def _copy_for_merging(project: Project, copy: Path) -> None:
+    """The backup copy, stripped; a full temporary folder is named as the cause."""
+    try:
+        project.backup_to(copy)
+        _for_merging(copy)
+    except OSError as exc:
+        raise temp_folder_error(project.path, exc, tempfile.gettempdir()) from exc
+    except sqlite3.Error as exc:
+        code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+        if code != _SQLITE_FULL:
+            raise
+        full = OSError(errno.ENOSPC, str(exc))
+        raise temp_folder_error(project.path, full, tempfile.gettempdir()) from exc
+
+
+_SQLITE_FULL = 13
 
 
 def _for_merging(copy: Path) -> None:

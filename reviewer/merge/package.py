@@ -19,11 +19,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from reviewer.codebook.model import Label
+from reviewer.merge import limits, stream, tag_rows, untrusted
 from reviewer.merge import manifest as manifest_io
-from reviewer.merge import tag_rows, untrusted
 from reviewer.merge.errors import (
     CorruptPackageError,
     InvalidPackageError,
@@ -32,9 +32,10 @@ from reviewer.merge.errors import (
     PackageNotFoundError,
     TamperedPackageError,
     TruncatedPackageError,
+    temp_folder_error,
 )
 from reviewer.merge.model import CodebookEntry, Manifest
-from reviewer.merge.pack import CHECKSUM_MEMBER, DB_MEMBER, MANIFEST_MEMBER
+from reviewer.merge.pack import CHECKSUM_MEMBER, DB_MEMBER, FOOTAGE_PREFIX, MANIFEST_MEMBER
 from reviewer.store import rows, schema
 from reviewer.store.errors import NotLocalProjectError
 from reviewer.store.location import check_local
@@ -42,7 +43,6 @@ from reviewer.store.model import Fingerprint, Media, Tag
 
 Stamp = tuple[str, str]  # (updated_at, updated_by): one committed version of a tag
 _BLOCK = 1024 * 1024
-MAX_MANIFEST = 32 * 1024 * 1024
 _ID_LIMIT = tag_rows.ID_LIMIT
 _CONTROL = tag_rows.CONTROL
 _CODEBOOK_TABLES = (
@@ -114,7 +114,10 @@ def open_checked(path: str | os.PathLike[str]) -> OpenedPackage:
     if not source.is_file():
         raise PackageNotFoundError(source)
     checksum = _sha256(source)
-    folder = tempfile.TemporaryDirectory(prefix="shenpian-merge-")
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="shenpian-merge-")
+    except OSError as exc:
+        raise temp_folder_error(source, exc, tempfile.gettempdir()) from exc
     try:
         return _open_copy(source, checksum, folder)
     except BaseException:
@@ -147,6 +150,7 @@ def _tables_and_history(conn: sqlite3.Connection, source: Path,
         for table, columns in _HISTORY_COLUMNS.items():
             if table in catalogue:
                 untrusted.require_table(conn, catalogue, table, columns, source)
+        _check_sizes(conn, catalogue, source, manifest)
         return _history(conn, catalogue)
     except sqlite3.DatabaseError as exc:
         raise CorruptPackageError(source, str(exc)[:120]) from exc
@@ -154,10 +158,12 @@ def _tables_and_history(conn: sqlite3.Connection, source: Path,
 
 def _extract_database(source: Path, copy: Path) -> Manifest:
     try:
-        with zipfile.ZipFile(source) as zf:
-            manifest = _read_manifest(zf, source)
-            _extract_checked(zf, DB_MEMBER, manifest, copy, source)
-            return manifest
+        with source.open("rb") as handle:
+            limits.check_end_record(handle, source)
+            with zipfile.ZipFile(handle) as zf:
+                manifest = _read_manifest(zf, source)
+                _extract_checked(zf, DB_MEMBER, manifest, copy, source)
+                return manifest
     except zipfile.BadZipFile as exc:
         raise _zip_problem(source, exc) from exc
     except (EOFError, zlib.error) as exc:
@@ -186,14 +192,59 @@ def _read_manifest(zf: zipfile.ZipFile, source: Path) -> Manifest:
         raise NotAPackageError(source, MANIFEST_MEMBER)
     if CHECKSUM_MEMBER not in names or DB_MEMBER not in names:
         raise TruncatedPackageError(source)
-    if zf.getinfo(MANIFEST_MEMBER).file_size > MAX_MANIFEST:
-        raise InvalidPackageError(source, "manifest size")
+    limits.check_members(zf, _member_caps(), source)
     text = zf.read(MANIFEST_MEMBER)
     expected = zf.read(CHECKSUM_MEMBER)[:200].decode("ascii", "replace").strip()
     manifest = manifest_io.parse(text, source)  # a newer format says so before the checksum
     if hashlib.sha256(text).hexdigest() != expected:
         raise TamperedPackageError(source, MANIFEST_MEMBER)
+    _check_declared(manifest, source)
     return manifest
+
+
+def _member_caps() -> dict[str, int]:
+    caps = limits.LIMITS
+    return {MANIFEST_MEMBER: caps.manifest_bytes, CHECKSUM_MEMBER: caps.checksum_bytes,
+            DB_MEMBER: caps.database_bytes, FOOTAGE_PREFIX: caps.footage_bytes}
+
+
+def _check_declared(manifest: Manifest, source: Path) -> None:
+    """What the manifest says the database holds, against the caps: before extracting it."""
+    caps = limits.LIMITS
+    limits.check_count("tags", manifest.tags, caps.tags, source)
+    limits.check_count("media", len(manifest.media), caps.media, source)
+    declared = manifest.file(DB_MEMBER)
+    if declared is not None:
+        limits.check_count(DB_MEMBER, declared.size, caps.database_bytes, source)
+
+
+# Counted by SQLite (in C, no row reaches Python) before any row is fetched:
+# what fetching would cost is known first, and refused if over a cap.
+_SIZES = {
+    "tags": "SELECT COUNT(*), COALESCE(SUM(coalesce(length(place), 0) + coalesce(length(note), 0)"
+            " + coalesce(length(stills), 0)), 0), COALESCE(MAX(length(stills)), 0) FROM tags",
+    "media": "SELECT COUNT(*) FROM media",
+    "codebook": "SELECT (SELECT COUNT(*) FROM categories) + (SELECT COUNT(*) FROM sub_problems)"
+                " + (SELECT COUNT(*) FROM counties) + (SELECT COUNT(*) FROM townships)"
+                " + (SELECT COUNT(*) FROM units)",
+}
+
+
+def _check_sizes(conn: sqlite3.Connection, catalogue: dict[str, str], source: Path,
+                 manifest: Manifest) -> None:
+    caps = limits.LIMITS
+    count, text, stills = conn.execute(_SIZES["tags"]).fetchone()
+    limits.check_count("tags", count, caps.tags, source)
+    if count != manifest.tags:
+        raise TamperedPackageError(source, "counts")
+    limits.check_count("text characters", text, caps.text_chars, source)
+    limits.check_count("stills characters", stills, caps.stills_chars, source)
+    limits.check_count("media", conn.execute(_SIZES["media"]).fetchone()[0], caps.media, source)
+    limits.check_count("code book entries", conn.execute(_SIZES["codebook"]).fetchone()[0],
+                       caps.codebook_entries, source)
+    history = sum(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+                  for table in _HISTORY_COLUMNS if table in catalogue)
+    limits.check_count("history rows", history, caps.history_rows, source)
 
 
 def _extract_checked(zf: zipfile.ZipFile, member: str, manifest: Manifest, target: Path,
@@ -201,21 +252,18 @@ def _extract_checked(zf: zipfile.ZipFile, member: str, manifest: Manifest, targe
     declared = manifest.file(member)
     if declared is None:
         raise TamperedPackageError(source, member)
-    with zf.open(member) as src, target.open("wb") as dst:
-        digest = _copy_limited(src, dst, declared.size, source, member)
+    try:
+        with zf.open(member) as src, target.open("wb", buffering=0) as dst:
+            digest = stream.copy_capped(src, dst, declared.size)
+    except stream.TooLong as exc:  # more than declared: stopped before filling the disk
+        raise TamperedPackageError(source, member) from exc
+    except stream.ReadFailed as exc:
+        raise TruncatedPackageError(source) from exc
+    except (stream.WriteFailed, OSError) as exc:  # the temporary folder: full, or not writable
+        error = exc.error if isinstance(exc, stream.WriteFailed) else exc
+        raise temp_folder_error(source, error, tempfile.gettempdir()) from exc
     if digest != declared.sha256:
         raise TamperedPackageError(source, member)
-
-
-def _copy_limited(src: IO[bytes], dst: IO[bytes], limit: int, source: Path, member: str) -> str:
-    digest, size = hashlib.sha256(), 0
-    while block := src.read(_BLOCK):
-        size += len(block)
-        if size > limit:  # more than declared: stop before filling the disk
-            raise TamperedPackageError(source, member)
-        digest.update(block)
-        dst.write(block)
-    return digest.hexdigest()
 
 
 def _read_database(opened: OpenedPackage) -> Package:
@@ -292,7 +340,7 @@ def _media(conn: sqlite3.Connection, source: Path) -> tuple[Media, ...]:
 def _info(text: Any) -> dict[str, Any]:
     try:
         value = json.loads(text) if isinstance(text, str) and len(text) < 100_000 else {}
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
         return {}
     return value if isinstance(value, dict) else {}
 

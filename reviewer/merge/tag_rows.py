@@ -186,7 +186,7 @@ def _restated(row: Row, restate: dict[Any, str]) -> Row:
 def _parse_stills(text: Any, found: Sequence[Row], source: Path) -> tuple[Still, ...]:
     try:
         stills = rows.stills_from_json(text)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:  # nested thousands deep
         raise InvalidPackageError(source, _naming(text, found)) from exc
     if any(s.pts_ms < 0 for s in stills):
         raise InvalidPackageError(source, _naming(text, found))

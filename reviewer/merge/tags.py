@@ -17,9 +17,10 @@ from itertools import chain, compress
 from operator import attrgetter, itemgetter
 from typing import TypeVar
 
+from reviewer.merge import exact
 from reviewer.merge.duplicates import Inserted
 from reviewer.merge.media_map import MediaMap
-from reviewer.merge.model import Conflict, PackageSummary
+from reviewer.merge.model import Conflict, ExactDuplicate, PackageSummary
 from reviewer.merge.package import Package
 from reviewer.merge.tag_rows import COLUMN, Row
 from reviewer.merge.versions import MINE, Decision, Stamp, Version, content_key, decide, version
@@ -44,6 +45,7 @@ class TagOutcome:
     kept_local: int
     conflicts: tuple[Conflict, ...]
     inserted: Inserted
+    absorbed: tuple[ExactDuplicate, ...]
 
 
 def tag_from_json(text: str) -> Tag:
@@ -59,6 +61,7 @@ class TagMerge:
         self.added: list[str] = []  # decided by ancestry; the simple ones are in ``early``
         self.updated: list[str] = []
         self.conflicts: list[Conflict] = []
+        self.absorbed: list[ExactDuplicate] = []
         self.seen: list[tuple[str, str, str]] = []
         self.updates: list[tuple[object, ...]] = []  # (uuid, *_TAKEN values)
         # Rows to insert per source: the simple adds first, then the decided ones.
@@ -72,7 +75,9 @@ class TagMerge:
         mine = self._load_mine(list(carried))
         pending = self._load_pending()
         single = {u for u, n in carried.items() if n == 1}.difference(mine, pending)
-        self._add_single(packages, arriving, single)
+        new = {p.checksum: _rows_of(arriving[p.checksum], single) for p in packages}
+        self._absorb(packages, new)
+        self._add_single(packages, new)
         self._decide_others(self._incoming(packages, arriving, single), mine, pending)
         added = (*sorted(chain.from_iterable(map(_UUID, r) for r in self.early.values())),
                  *self.added)  # the simple adds in uuid order, then the decided ones
@@ -103,17 +108,40 @@ class TagMerge:
         return tuple(row if row[_MEDIA] not in moved else (row[0], moved[row[_MEDIA]], *row[2:])
                      for row in package.rows)
 
-    def _add_single(self, packages: list[Package], arriving: dict[str, tuple[Row, ...]],
-                    single: set[str]) -> None:
+    def _add_single(self, packages: list[Package], new: dict[str, list[Row]]) -> None:
         """Tags new to us that one package carries (nine in ten of a big merge): added as they are."""
         for package in packages:
-            found = _rows_of(arriving[package.checksum], single)
+            found = new[package.checksum]
             if found:
                 self.early[package.source_id].extend(found)
             self.counts[package.checksum]["added"] += len(found)
             # A never-edited tag's stamp is its creation, always known.
             self.seen.extend((row[0], row[_UPDATED_AT], row[_UPDATED_BY]) for row in found
                              if row[_REVISION] > 1)
+
+    def _absorb(self, packages: list[Package], new: dict[str, list[Row]]) -> None:
+        """Leave out of ``new`` the tags held here already under another uuid (``exact``)."""
+        earlier = {(u, at, who) for u, at, who in self.conn.execute(_ABSORBED_BEFORE)}
+        if earlier:  # absorbed by an earlier merge, in this very version
+            for package in packages:
+                kept = [r for r in new[package.checksum]
+                        if (r[0], r[_UPDATED_AT], r[_UPDATED_BY]) not in earlier]
+                self.counts[package.checksum]["identical"] += len(new[package.checksum]) - len(kept)
+                new[package.checksum] = kept
+        found = exact.find(self.conn, packages, [exact.live(new[p.checksum]) for p in packages])
+        if not found:
+            return
+        dropped = {a.row[0] for a in found}
+        for package in packages:
+            new[package.checksum] = [r for r in new[package.checksum] if r[0] not in dropped]
+        for a in found:
+            self.counts[a.package.checksum]["exact_duplicates"] += 1
+            self.seen.append((a.row[0], a.row[_UPDATED_AT], a.row[_UPDATED_BY]))
+            self.absorbed.append(ExactDuplicate(a.row[0], a.kept, a.package.source_id,
+                                                _REVIEWER(a.row)))
+            rows.audit(self.conn, self.who, self.at, "merge-duplicate", "tag", a.kept, None, {
+                "duplicate": a.row[0], "source": a.package.source_id, "reviewer": _REVIEWER(a.row),
+                "updated_at": a.row[_UPDATED_AT], "updated_by": a.row[_UPDATED_BY]})
 
     def _incoming(self, packages: list[Package], arriving: dict[str, tuple[Row, ...]],
                   single: set[str]) -> dict[str, list[_Incoming]]:
@@ -313,7 +341,8 @@ class TagMerge:
             **self.counts[p.checksum]) for p in packages)
         return TagOutcome(summaries, added, tuple(self.updated),
                           sum(s.identical for s in summaries),
-                          sum(s.kept_local for s in summaries), tuple(self.conflicts), inserted)
+                          sum(s.kept_local for s in summaries), tuple(self.conflicts), inserted,
+                          tuple(self.absorbed))
 
 
 # What a take-over copies from the laptop's version, in this order, then the revision.
@@ -325,6 +354,9 @@ _UPDATE_ROW = "(" + ", ".join("?" for _ in range(len(_TAKEN) + 1)) + ")"
 _UPDATES_PER_STATEMENT = 500  # 9,500 values: well inside SQLite's 32,766 (3.32 and later)
 _FIELDS = attrgetter(*rows.TAG_COLUMNS)
 _STILLS = rows.TAG_COLUMNS.index("stills")
+# Versions recorded as seen whose uuid has no row here: exact duplicates absorbed before.
+_ABSORBED_BEFORE = ("SELECT s.tag_uuid, s.updated_at, s.updated_by FROM merge_seen s "
+                    "WHERE NOT EXISTS (SELECT 1 FROM tags t WHERE t.uuid = s.tag_uuid)")
 _AUDIT_ADDED = (
     "INSERT INTO audit (at, reviewer, action, entity, entity_id, before, after) "
     "SELECT ?, ?, 'merge-add', 'tag', t.uuid, NULL, json_object('source', ?, "

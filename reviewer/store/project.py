@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import quote
 
 from reviewer.codebook import io as codebook_io
 from reviewer.codebook.model import CodeBook
@@ -298,9 +299,45 @@ class Project:
         self._book = None
         self._undo = UndoStack()
 
+    @contextmanager
+    def trial(self) -> Iterator[sqlite3.Connection]:
+        """A bulk operation's transaction, always rolled back: what it would do (a dry run).
+
+        Unlike ``batch`` the undo history stays: nothing was changed.
+        """
+        self._check_writable()
+        self._flush()
+        try:
+            with db.transaction(self._conn, self.path) as conn:
+                yield conn
+                raise _Rollback()
+        except _Rollback:
+            pass
+
     def backup_to(self, target: str | os.PathLike[str]) -> None:
         """A consistent copy through the backup API, safe while the project is live."""
         db.backup_to(self._conn, Path(target))
+
+    def restore_from(self, source: str | os.PathLike[str]) -> None:
+        """Replace the whole project with ``source`` (a ``backup_to`` copy), in one step.
+
+        Through the backup API into this connection, so the WAL and other
+        readers stay consistent (never a file copy over a live database).
+        Pending edits are saved first; undo history refers to the replaced
+        state and is dropped.
+        """
+        self._check_writable()
+        self._flush()
+        src = sqlite3.connect(f"file:{quote(str(Path(source).resolve()))}?mode=ro", uri=True)
+        try:
+            src.backup(self._conn)
+        except sqlite3.Error as exc:
+            raise db.classify(exc, self.path) from exc
+        finally:
+            src.close()
+        self._book = None
+        self._counted = ()
+        self._undo = UndoStack()
 
     # --- tag edits (undoable) -----------------------------------------------
 
@@ -545,6 +582,10 @@ def _discard(opened: opening.Connection) -> None:
     opened.conn.close()
     if opened.scratch is not None:
         shutil.rmtree(opened.scratch, ignore_errors=True)
+
+
+class _Rollback(Exception):
+    """Raised inside ``Project.trial`` to roll its transaction back."""
 
 
 def _probe(path: Path) -> MediaInfo:

@@ -59,3 +59,46 @@ def test_missing_package(office, tmp_path, capsys):
     master, _ = office
     code, _, err = cli(capsys, "merge", master, tmp_path / "nope.pkg")
     assert code == 2 and "找不到审片包" in err
+
+
+def test_dry_run_then_merge_then_undo(office, tmp_path, capsys):
+    master, laptop = office
+    package = tmp_path / "p.pkg"
+    cli(capsys, "pack", laptop, "-o", package)
+    before = master.read_bytes()
+    code, out, _ = cli(capsys, "--lang", "en", "merge", master, package, "--dry-run")
+    assert code == 0 and out.startswith("Dry run, the project is unchanged")
+    assert "added 1, updated 1" in out and "undo" not in out
+    code, dry, _ = cli(capsys, "merge", master, package, "--dry-run", "--json")
+    assert json.loads(dry)["dry_run"] and len(json.loads(dry)["added"]) == 1
+    code, out, _ = cli(capsys, "--lang", "en", "merge", master, package)
+    assert code == 0 and "added 1, updated 1" in out and f"merge --undo {master}" in out
+    code, out, _ = cli(capsys, "merge", "--undo", master)
+    assert code == 0 and "已撤销" in out and "lp.pkg" not in out and "p.pkg" in out
+    with Project.open(master, read_only=True) as project:
+        assert [e.action for e in project.audit_log()][-1] == "merge-undo"
+    code, _, err = cli(capsys, "--lang", "en", "merge", "--undo", master)
+    assert code == 2 and err.count("\n") == 1 and "No merge to undo" in err
+    assert before != master.read_bytes()  # the undo is audited, so not byte-identical
+
+
+def test_undo_after_later_edits_needs_consent(office, tmp_path, capsys):
+    master, laptop = office
+    package = tmp_path / "p.pkg"
+    cli(capsys, "pack", laptop, "-o", package)
+    cli(capsys, "merge", master, package)
+    with Project.open(master, reviewer="编辑") as project:
+        project.add_tag(project.media()[0].id, 900, "qing-laji")
+    code, _, err = cli(capsys, "--lang", "en", "merge", "--undo", master)
+    assert code == 2 and err.count("\n") == 1 and "changed 1 time(s) after the merge" in err
+    code, out, _ = cli(capsys, "--lang", "en", "merge", "--undo", master,
+                       "--discard-later-changes")
+    assert code == 0 and "The 1 change(s) made after the merge were undone too" in out
+
+
+@pytest.mark.parametrize("args", [["x.pkg", "--undo"], ["x.pkg", "--discard-later-changes"],
+                                  [], ["--undo", "--dry-run"]])
+def test_merge_option_mistakes_are_one_line(office, capsys, args):
+    master, _ = office
+    code, out, err = cli(capsys, "--lang", "en", "merge", master, *args)
+    assert (code, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err

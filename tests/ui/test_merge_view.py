@@ -57,13 +57,34 @@ def dialog(qtbot, office):
     session.close()
 
 
-def test_merge_shows_added_conflicts_duplicates_and_codebook(qtbot, dialog):
+def _preview_then_apply(qtbot, view, session):
+    before = len(session.project.tags())
+    qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    assert view.preview is not None and view.preview.dry_run and view.report is None
+    assert len(session.project.tags()) == before  # a preview changes nothing
+    assert view.apply_button.isEnabled()
+    with qtbot.waitSignal(session.changed) as changed:
+        qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
+    assert not view.apply_button.isEnabled()
+    return changed.args[0]
+
+
+def test_merge_previews_then_shows_added_conflicts_duplicates_and_codebook(qtbot, dialog):
     view, session, base, package = dialog
     view.add_packages([package, package])
     assert view.package_paths() == [str(package)]
-    with qtbot.waitSignal(session.changed) as changed:
+    with qtbot.assertNotEmitted(session.changed):
         qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
-    assert view.report is not None and len(view.report.added) == 2
+    assert "Preview" in view.status.text() and "add 2" in view.status.text()
+    preview = view.preview
+    with qtbot.waitSignal(session.changed) as changed:
+        qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
+    report = view.report
+    assert report is not None and len(report.added) == 2
+    assert [len(x) for x in (preview.added, preview.updated, preview.conflicts,
+                             preview.duplicates, preview.codebook)] == \
+        [len(x) for x in (report.added, report.updated, report.conflicts, report.duplicates,
+                          report.codebook)]
     assert base in changed.args[0].tags
     assert "Added 2" in view.status.text()
     assert view.added.count() == 2
@@ -73,12 +94,15 @@ def test_merge_shows_added_conflicts_duplicates_and_codebook(qtbot, dialog):
     theirs = view.conflict_table.item(12, 1).text()
     assert (mine, theirs) == ("编辑改", "李四改")
     assert view.conflict_table.item(12, 0).font().bold()
+    # The frame row shows the frame number at the tag's start (30 fps, 5 s: frame 150).
+    assert view.conflict_table.item(3, 0).text() == "frame 150"
+    assert "frame 150" in view.conflict_list.item(0).text()
 
 
 def test_choose_theirs_keep_both_and_accept(qtbot, dialog):
     view, session, base, package = dialog
     view.add_packages([package])
-    view.start_merge()
+    _preview_then_apply(qtbot, view, session)
     with qtbot.waitSignal(session.changed):
         qtbot.mouseClick(view.theirs_button, Qt.MouseButton.LeftButton)
     assert session.project.tag(base).note == "李四改"
@@ -90,6 +114,65 @@ def test_choose_theirs_keep_both_and_accept(qtbot, dialog):
     assert "(0)" in view.tabs.tabText(3)
 
 
+def _state(project):
+    tags = sorted((t.uuid, t.note, t.deleted_at, t.revision) for t in project.tags())
+    return tags, [(a.action, a.entity_id) for a in project.audit_log()]
+
+
+def test_preview_apply_then_undo_through_the_window_undo(qtbot, dialog):
+    view, session, base, package = dialog
+    before_tags, before_audit = _state(session.project)
+    view.add_packages([package])
+    states = []
+    session.undoStateChanged.connect(lambda can_undo, can_redo: states.append(can_undo))
+    _preview_then_apply(qtbot, view, session)
+    assert states[-1] and session.can_undo() and view.undo_button.isEnabled()
+    qtbot.mouseClick(view.theirs_button, Qt.MouseButton.LeftButton)  # a decision, undone with it
+    assert session.can_undo_merge()
+    with qtbot.waitSignal(session.changed) as changed:
+        session.undo()  # what Edit > Undo calls
+    assert not states[-1] and not session.can_undo()
+    assert base in changed.args[0].tags and changed.args[0].codebook
+    tags, audit = _state(session.project)
+    assert tags == before_tags
+    assert audit[:-1] == before_audit and audit[-1][0] == "merge-undo"
+    assert session.project.codebook().category("xin-leibie") is None
+    view.refresh()
+    assert view.conflict_list.count() == 0 and not view.undo_button.isEnabled()
+
+
+def test_edits_after_the_merge_are_undone_first(qtbot, dialog):
+    view, session, base, package = dialog
+    view.add_packages([package])
+    _preview_then_apply(qtbot, view, session)
+    added = view.report.added[0]
+    session.edit_tag(added, note="合并后改")
+    assert session.can_undo() and not session.can_undo_merge()
+    session.undo()
+    assert session.project.tag(added).note != "合并后改" and session.can_undo_merge()
+    session.undo()
+    assert added not in {t.uuid for t in session.project.tags()}
+
+
+def test_the_undo_merge_button_and_a_new_package_list(qtbot, dialog):
+    view, session, base, package = dialog
+    view.add_packages([package])
+    qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    view.add_packages([package + ".other"])
+    assert not view.apply_button.isEnabled()  # the preview was of another list
+    view.apply_merge()
+    assert view.report is None
+    view.packages.item(1).setSelected(True)
+    qtbot.mouseClick(view.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
+    before = len(session.project.tags())
+    with qtbot.waitSignal(session.changed):
+        qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert len(session.project.tags()) == before - 2
+    assert "undone" in view.status.text() and not view.undo_button.isEnabled()
+
+
 def test_a_bad_package_shows_why_and_changes_nothing(qtbot, dialog, tmp_path):
     view, session, _, package = dialog
     cut = tmp_path / "cut.shenpian-pack"
@@ -99,3 +182,18 @@ def test_a_bad_package_shows_why_and_changes_nothing(qtbot, dialog, tmp_path):
     view.start_merge()
     assert "Nothing was merged" in view.status.text() and "incomplete" in view.status.text()
     assert len(session.project.tags()) == before and view.merge_button.isEnabled()
+    assert not view.apply_button.isEnabled()
+
+
+def test_a_lost_restore_point_is_shown_in_the_dialog(qtbot, dialog):
+    from reviewer.merge import restore
+
+    view, session, base, package = dialog
+    view.add_packages([package])
+    _preview_then_apply(qtbot, view, session)
+    restore.path_for(session.project.path).unlink()
+    added = len(session.project.tags())
+    qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+    assert "could not be undone" in view.status.text() and "missing" in view.status.text()
+    assert len(session.project.tags()) == added and not view.undo_button.isEnabled()
+    assert not session.can_undo()

@@ -1,15 +1,18 @@
-"""The editor's merge dialog: pick packages, merge in the background, settle what is open.
+"""The editor's merge dialog: pick packages, preview, merge, settle what is open, undo.
 
-The dialog holds no tags of its own: after every action it reads the
-pending conflicts, duplicates and code book proposals back from the
-project, and announces what changed through the session so the other
-views redraw.
+合并 (Merge) first runs a dry run in the background and shows what the
+merge would do; 确认合并 (Apply) then merges. The applied merge is one undo
+step of the window (through the session), also offered here. The dialog
+holds no tags of its own: after every action it reads the pending
+conflicts, duplicates and code book proposals back from the project, and
+announces what changed through the session so the other views redraw.
+Every text from a package is shown through ``display.shown``.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.merge import resolve
+from reviewer.merge.display import frame_index, shown
 from reviewer.merge.engine import merge_into
 from reviewer.merge.model import (
     Choice,
@@ -38,10 +42,11 @@ from reviewer.merge.model import (
     DuplicateProposal,
     MergeReport,
 )
-from reviewer.store.model import EDITABLE_FIELDS, Tag
+from reviewer.store.errors import StoreError
+from reviewer.store.model import EDITABLE_FIELDS, Media, Tag
 from reviewer.timecode import format_ms
 from ui.project.session import ProjectSession
-from ui.workers import TaskRunner
+from ui.workers import CancelToken, TaskRunner
 
 _SHOWN_FIELDS = ("media_id", *EDITABLE_FIELDS, "reviewer", "updated_by", "updated_at", "deleted_at")
 
@@ -54,7 +59,9 @@ class MergeDialog(QDialog):
         self.setObjectName("mergeDialog")
         self.setWindowTitle(self.tr("Merge reviewer packages"))
         self.session, self.runner = session, runner
-        self.report: MergeReport | None = None
+        self.report: MergeReport | None = None  # the applied merge
+        self.preview: MergeReport | None = None  # the dry run the Apply button would carry out
+        self._previewed: list[str] = []
         self._job: int | None = None
         self._conflicts: list[Conflict] = []
         self._duplicates: list[DuplicateProposal] = []
@@ -77,6 +84,7 @@ class MergeDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addLayout(self._apply_row())
         self.tabs = QTabWidget()
         self.added = QListWidget()
         self.tabs.addTab(self.added, self.tr("Added"))
@@ -101,6 +109,16 @@ class MergeDialog(QDialog):
         self.cancel_button.setEnabled(False)
         row.addWidget(self.packages, 1)
         row.addLayout(side)
+        return row
+
+    def _apply_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.apply_button = self._button(self.tr("Apply merge"), self.apply_merge, row)
+        self.apply_button.setObjectName("mergeApply")
+        self.undo_button = self._button(self.tr("Undo merge"), self.undo_merge, row)
+        self.apply_button.setEnabled(False)
+        self.undo_button.setEnabled(False)
         return row
 
     def _conflict_tab(self) -> QWidget:
@@ -192,6 +210,7 @@ class MergeDialog(QDialog):
                 item.setToolTip(path)
                 self.packages.addItem(item)
                 known.add(path)
+                self.apply_button.setEnabled(False)  # the preview was of other packages
 
     def package_paths(self) -> list[str]:
         return [self.packages.item(i).data(256) for i in range(self.packages.count())]
@@ -208,8 +227,39 @@ class MergeDialog(QDialog):
     def _remove_selected(self) -> None:
         for item in self.packages.selectedItems():
             self.packages.takeItem(self.packages.row(item))
+        self.apply_button.setEnabled(False)  # the preview was of other packages
 
     def start_merge(self) -> None:
+        """Merge, step one: a dry run in the background; nothing is changed."""
+        self._run_merge(dry_run=True)
+
+    def apply_merge(self) -> None:
+        """Merge, step two: what the preview showed, now written (one undoable step)."""
+        if self.preview is not None and self._previewed == self.package_paths():
+            self._run_merge(dry_run=False)
+
+    def undo_merge(self) -> None:
+        if not self.session.can_undo_merge():
+            return
+        refused: list[object] = []
+        slot = refused.append
+        self.session.editRefused.connect(slot)
+        try:
+            undone = self.session.undo()
+        finally:
+            self.session.editRefused.disconnect(slot)
+        if not undone:
+            message = getattr(refused[0], "message", None) if refused else None
+            text = message(self.session.lang) if callable(message) else ""
+            self.status.setText(self.tr("The merge could not be undone: %1").replace("%1", text))
+            self.refresh()
+            return
+        self.report = None
+        self.status.setText(self.tr("The merge was undone; the project is as it was before."))
+        self.added.clear()
+        self.refresh()
+
+    def _run_merge(self, dry_run: bool) -> None:
         paths = self.package_paths()
         if not paths or self._job is not None:
             return
@@ -218,16 +268,14 @@ class MergeDialog(QDialog):
             return
         project = self.session.project
         self._set_running(True)
-        self.status.setText(self.tr("Merging %n package(s)…", "", len(paths)))
+        text = self.tr("Checking %n package(s)…", "", len(paths)) if dry_run \
+            else self.tr("Merging %n package(s)…", "", len(paths))
+        self.status.setText(text)
         self._job = -1  # set before submit: a synchronous runner finishes inside submit
 
-        def job(token: object, progress: object) -> MergeReport:
-            return merge_into(
-                project,
-                paths,
-                progress=progress,  # type: ignore[arg-type]
-                cancelled=lambda: token.cancelled,
-            )  # type: ignore[attr-defined]
+        def job(token: CancelToken, progress: Callable[[int, int], None]) -> MergeReport:
+            return merge_into(project, paths, progress=progress,
+                              cancelled=lambda: token.cancelled, dry_run=dry_run)
 
         job_id = self.runner.submit(job)
         if self._job == -1:
@@ -243,6 +291,9 @@ class MergeDialog(QDialog):
         for button in (self.add_button, self.remove_button, self.merge_button):
             button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
+        self.apply_button.setEnabled(False)
+        self.undo_button.setEnabled(not running and self.session.can_undo_merge()
+                                    and self.report is not None)
 
     def _mine(self, job: int) -> bool:
         # -1: submitted but no id yet (a synchronous runner reports before submit returns).
@@ -257,9 +308,15 @@ class MergeDialog(QDialog):
         if not self._mine(job) or not isinstance(report, MergeReport):
             return
         self._job = None
+        if report.dry_run:
+            self.preview, self._previewed = report, self.package_paths()
+            self._set_running(False)
+            self.status.setText(self._preview_summary(report))
+            self.apply_button.setEnabled(report.changed and not self.session.read_only)
+            return
+        self.preview, self.report = None, report
+        self.session.merged(report)
         self._set_running(False)
-        self.report = report
-        self.session.announce(report.changes)
         self.status.setText(self._summary(report))
         self._fill_added(report)
         self.refresh()
@@ -268,27 +325,34 @@ class MergeDialog(QDialog):
         if not self._mine(job):
             return
         self._job = None
+        self.preview = None
         self._set_running(False)
         message = getattr(error, "message", None)
         text = message(self.session.lang) if callable(message) else str(error)
         self.status.setText(self.tr("Nothing was merged: %1").replace("%1", text))
 
+    def _preview_summary(self, r: MergeReport) -> str:
+        if not r.changed:
+            return self.tr("Nothing new: these packages were already merged.")
+        return self._counts(self.tr(
+            "Preview, nothing changed yet: the merge would add %1, update %2 (identical %3); "
+            "%4 new conflict(s), %5 likely duplicate(s), %8 exact duplicate(s) kept once, "
+            "%6 code book proposal(s), %7 new footage file(s). Press Apply merge to merge."), r)
+
     def _summary(self, r: MergeReport) -> str:
         if not r.changed:
             return self.tr("Nothing new: these packages were already merged.")
-        return (
-            self.tr(
-                "Added %1, updated %2, identical %3; %4 new conflict(s), %5 likely "
-                "duplicate(s), %6 code book proposal(s), %7 new footage file(s)."
-            )
-            .replace("%1", str(len(r.added)))
-            .replace("%2", str(len(r.updated)))
-            .replace("%3", str(r.identical))
-            .replace("%4", str(len(r.conflicts)))
-            .replace("%5", str(len(r.duplicates)))
-            .replace("%6", str(len(r.codebook)))
-            .replace("%7", str(len(r.media_added)))
-        )
+        return self._counts(self.tr(
+            "Added %1, updated %2, identical %3; %4 new conflict(s), %5 likely "
+            "duplicate(s), %8 exact duplicate(s) kept once, %6 code book proposal(s), "
+            "%7 new footage file(s). Edit ▸ Undo (or Undo merge) puts it all back."), r)
+
+    def _counts(self, template: str, r: MergeReport) -> str:
+        values = (len(r.added), len(r.updated), r.identical, len(r.conflicts), len(r.duplicates),
+                  len(r.codebook), len(r.media_added), len(r.exact_duplicates))
+        for n, value in enumerate(values, start=1):
+            template = template.replace(f"%{n}", str(value))
+        return template
 
     def _fill_added(self, report: MergeReport) -> None:
         self.added.clear()
@@ -315,7 +379,8 @@ class MergeDialog(QDialog):
         )
         self._fill(
             self.codebook_list,
-            [f"{p.entry_id}: {p.label.text(self.session.lang)}" for p in self._proposals],
+            [f"{shown(p.entry_id)}: {shown(p.label.text(self.session.lang))}"
+             for p in self._proposals],
         )
         self.tabs.setTabText(1, self.tr("Conflicts (%1)").replace("%1", str(len(self._conflicts))))
         self.tabs.setTabText(
@@ -329,6 +394,7 @@ class MergeDialog(QDialog):
             button.setEnabled(writable and bool(self._duplicates))
         for button in (self.accept_button, self.reject_button):
             button.setEnabled(writable and bool(self._proposals))
+        self.undo_button.setEnabled(self.report is not None and self.session.can_undo_merge())
 
     def _fill(self, widget: QListWidget, lines: list[str]) -> None:
         row = max(widget.currentRow(), 0)
@@ -372,7 +438,7 @@ class MergeDialog(QDialog):
             message = getattr(exc, "message", None)
             self.status.setText(message(self.session.lang) if callable(message) else str(exc))
             return
-        self.session.announce(changes)
+        self.session.merge_decided(changes)
         self.refresh()
 
     # --- showing tags ---------------------------------------------------------------------
@@ -410,26 +476,44 @@ class MergeDialog(QDialog):
             "unit_id": "unit",
         }
         if name in kinds:
-            return self.session.project.label(kinds[name], value, self.session.lang)
+            return shown(self.session.project.label(kinds[name], value, self.session.lang))
         if name in ("start_ms", "end_ms") and value is not None:
             return format_ms(value)
+        if name == "frame_pts":
+            return self._frame(tag)
         if name == "media_id":
             return self._media_name(value)
         if name == "stills":
             return ", ".join(format_ms(s.pts_ms) for s in value)
-        return "" if value is None else str(value)
+        return "" if value is None else shown(value, keep_newlines=name in ("note", "place"))
+
+    def _frame(self, tag: Tag) -> str:
+        """The frame number at the tag's start, from the footage's rate (times stay in ms)."""
+        media = self._media(tag.media_id)
+        found = frame_index(tag.start_ms, media.info) if media is not None else None
+        if found is None:
+            return ""
+        number, exact = found
+        text = self.tr("frame %1") if exact else self.tr("about frame %1")
+        return text.replace("%1", str(number))
+
+    def _media(self, media_id: str) -> Media | None:
+        try:
+            return self.session.project.media_by_id(media_id)
+        except StoreError:
+            return None
 
     def _media_name(self, media_id: str) -> str:
-        try:
-            return self.session.project.media_by_id(media_id).name
-        except Exception:  # noqa: BLE001 - an unknown id shows as itself
-            return media_id
+        media = self._media(media_id)
+        return shown(media.name if media is not None else media_id)
 
     def _tag_line(self, tag: Tag) -> str:
         label = self.session.project.label("category", tag.category_id, self.session.lang)
+        frame = self._frame(tag)
         return (
-            f"{self._media_name(tag.media_id)}  {format_ms(tag.start_ms)}  {label}  "
-            f"{tag.reviewer}  {tag.note[:40]}"
+            f"{self._media_name(tag.media_id)}  {format_ms(tag.start_ms)}"
+            f"{'  ' + frame if frame else ''}  {shown(label)}  "
+            f"{shown(tag.reviewer)}  {shown(tag.note[:40])}"
         )
 
     def _conflict_line(self, c: Conflict) -> str:
@@ -438,8 +522,8 @@ class MergeDialog(QDialog):
             if c.kind == "edit"
             else self.tr("edited on one side, deleted on the other")
         )
-        base = self._tag_line(c.mine) if c.mine is not None else c.tag_uuid[:8]
-        return f"{base}  —  {kind}  ({c.theirs.updated_by})"
+        base = self._tag_line(c.mine) if c.mine is not None else shown(c.tag_uuid[:8])
+        return f"{base}  —  {kind}  ({shown(c.theirs.updated_by)})"
 
     def _field_name(self, name: str) -> str:
         names = {

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.review.coverage import Coverage
-from reviewer.store.model import Media, Still
+from reviewer.store.errors import UnknownTagError
+from reviewer.store.model import Media, Still, Tag
 from ui.media.frame_service import ShownFrame, Timing
 from ui.media.player import Player
 from ui.project.session import ProjectSession
@@ -132,14 +133,23 @@ class ReviewController(QObject):
         self.set_marks(self.mark_in, self.player.position_ms())
 
     def on_still(self) -> None:
-        if self.selected is None or self.player.current is None or self.recording is None:
+        tag = self._selected_tag()
+        if tag is None or self.player.current is None or self.recording is None:
             self.notice.emit(self.tr("Select a tag first, then press S to add a still"))
             return
-        tag = self.session.tag(self.selected)
         _media, local = self.recording.locate(self.player.position_ms())
         still = Still(local, self.player.current.index)
         if still not in tag.stills:
             self.session.edit_tag(tag.uuid, stills=(*tag.stills, still))
+
+    def _selected_tag(self) -> Tag | None:
+        if self.selected is None:
+            return None
+        try:
+            return self.session.tag(self.selected)
+        except UnknownTagError:  # gone with an undone merge (restored, not tombstoned)
+            self.selected = None
+            return None
 
     # -- coverage ---------------------------------------------------------
 

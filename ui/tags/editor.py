@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.codebook.model import SEVERITIES, STATUS_LABELS
+from reviewer.store.errors import UnknownTagError
 from reviewer.store.model import Changes, Tag
 from reviewer.timecode import format_ms
 from ui.project.session import ProjectSession
@@ -109,7 +110,10 @@ class TagEditor(QWidget):
     def _current(self) -> Tag | None:
         if self.uuid is None:
             return None
-        tag = self.session.tag(self.uuid)
+        try:
+            tag = self.session.tag(self.uuid)
+        except UnknownTagError:  # gone with an undone merge: undo restores, not tombstones
+            return None
         return None if tag.deleted else tag
 
     def _on_changed(self, changes: Changes) -> None:
