@@ -97,8 +97,7 @@ class Shell:
         self.session = None
         self.last_error = ""
         self._boxes: list[QMessageBox] = []
-        self._translators: list[QTranslator] = []
-        install_translations(self, lang)
+        self._translators = install_translations(app, lang, [])
 
     def show_start(self) -> None:
         self._swap(StartPage(self))
@@ -148,7 +147,7 @@ class Shell:
         """Rebuild the window in the other language; widgets hold no state, so nothing is lost."""
         QSettings().setValue("language", lang)
         self.lang = lang
-        install_translations(self, lang)
+        self._translators = install_translations(self.app, lang, self._translators)
         if self.session is not None:
             self.session.lang = lang
             self._show_review(first_media=False)
@@ -196,6 +195,8 @@ class Shell:
         if self.window is not None:
             self.window.close()
         self._close_session()
+        remove_translations(self.app, self._translators)
+        self._translators = []
 
 
 def demo_path() -> Path:
@@ -203,19 +204,27 @@ def demo_path() -> Path:
     return folder / ("演示项目" + SUFFIX)
 
 
-def install_translations(shell: Shell, lang: str) -> None:
-    """Our strings and Qt's own (standard dialogs) in ``lang``; English is the source text."""
-    for translator in shell._translators:
-        shell.app.removeTranslator(translator)
-    shell._translators = []
+def install_translations(app: QApplication, lang: str, old: list[QTranslator]) -> list[QTranslator]:
+    """Our strings and Qt's own (standard dialogs) in ``lang``; English is the source text.
+
+    Replaces the translators in ``old``; returns the ones now installed.
+    """
+    remove_translations(app, old)
     if lang.startswith("en"):
-        return
+        return []
+    installed = []
     qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in (("qtbase", qt_path), ("shenpian", str(TRANSLATIONS))):
-        translator = QTranslator(shell.app)
+        translator = QTranslator(app)
         if translator.load(QLocale(lang), name, "_", folder):
-            shell.app.installTranslator(translator)
-            shell._translators.append(translator)
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def remove_translations(app: QApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:

@@ -16,15 +16,16 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer.media.errors import MediaError
 from reviewer.store.errors import StoreError
-from reviewer.store.model import Changes, Media, Tag
+from reviewer.store.model import Changes, Media, Still, Tag
 from ui.media.filmstrip_worker import FilmstripFeeder
-from ui.media.frame_service import FrameService
+from ui.media.frame_service import Failure, FrameService
 from ui.media.keys import ReviewKeys
 from ui.media.media_bin import MediaBin
 from ui.media.player import Player
@@ -36,6 +37,7 @@ from ui.review.controller import OpenRecording, ReviewController
 from ui.tags.editor import TagEditor
 from ui.tags.panel import TagPanel
 from ui.timeline.timeline import Mark, TimelineWidget
+from ui.window.banner import FileBanner
 from ui.workers import TaskRunner
 
 
@@ -63,19 +65,14 @@ class ReviewWindow(QMainWindow):
 
     def _build(self) -> None:
         self.view = VideoView()
+        self.view.lang = self.session.lang
+        self.media_id: str | None = None  # the file in the player
         self.transport = TransportBar(self.player)
         self.timeline = TimelineWidget()
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "background: #fdecea; color: #8a1c12; padding: 6px; border: 1px solid #e0a39b;"
-        )
-        self.banner.mousePressEvent = lambda _e: self.banner.hide()  # click to dismiss
-        self.banner.hide()
+        self.banner = FileBanner()
         column.addWidget(self.banner)
         column.addWidget(self.view, 1)
         column.addWidget(self.transport)
@@ -137,6 +134,7 @@ class ReviewWindow(QMainWindow):
 
     def _wire(self) -> None:
         s, c, p = self.session, self.controller, self.player
+        p.screenChanged.connect(self.view.set_screen)
         p.frameShown.connect(lambda f: self.view.set_image(f.image))
         self.view.displayWidthChanged.connect(self.frames.set_display_width)
         p.previewImage.connect(self.view.set_image)
@@ -158,6 +156,8 @@ class ReviewWindow(QMainWindow):
         c.tagCreated.connect(self._select_tag)
         c.coverageChanged.connect(self.timeline.set_coverage)
         c.notice.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        c.warning.connect(self._tag_warning)
+        c.stillOutside.connect(self._ask_still)
         self.bin.openRequested.connect(self.open_media)
         self.bin.addRequested.connect(self.add_footage)
         self.bin.relinkRequested.connect(self.relink)
@@ -179,20 +179,28 @@ class ReviewWindow(QMainWindow):
         media = project.media_by_id(media_id)
         chunks = self._recording_of(media)
         paths = [project.locate(m) for m in chunks]
+        self.media_id = media_id
+        self.banner.file_changed(media_id)
+        self.bin.set_current(media_id)
+        self.timeline.clear_thumbnails()
+        self.filmstrip.cancel()
         if any(p is None for p in paths):
-            self._warn(
-                self.tr("The footage file is missing: %1. Use “Find moved footage…”.").replace(
-                    "%1", media.name
-                )
-            )
+            self._open_missing(media)
             return
         offsets = [sum(m.duration_ms for m in chunks[:k]) for k in range(len(chunks))]
         self.controller.open(OpenRecording(tuple(chunks), tuple(offsets)), paths)
         self.transport.recorded_at = _recorded_at(chunks[0])
-        self.timeline.clear_thumbnails()
         self.filmstrip.start(paths, offsets, [m.duration_ms for m in chunks])
         self._refresh_marks()
         self.view.setFocus()
+
+    def _open_missing(self, media: Media) -> None:
+        self.controller.close()
+        text = self.tr("The footage file is missing: %1. Use “Find moved footage…”.")
+        text = text.replace("%1", media.name)
+        self.player.show_unopenable(media.name, MissingFootage(text))
+        self.timeline.set_marks([])
+        self._warn(text, media.id)
 
     def _recording_of(self, media: Media) -> list[Media]:
         if media.recording_id is None:
@@ -252,8 +260,32 @@ class ReviewWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
-    def _media_failed(self, exc: MediaError) -> None:
-        self._warn(exc.message(self.session.lang))
+    def _media_failed(self, failure: Failure) -> None:
+        text = failure.message(self.session.lang)
+        if failure.during_open:
+            self._warn(text, self.media_id)
+        else:
+            self.statusBar().showMessage(text, 10000)
+
+    def _tag_warning(self, text: str) -> None:
+        self.statusBar().showMessage("⚠ " + text, 15000)
+        self.view.show_osd("⚠ " + text)
+
+    def _ask_still(self, uuid: str, still: Still, question: str) -> None:
+        """Asked, not refused: a still from elsewhere can be right, but never by accident."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Attach still"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("stillQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.controller.attach_still(uuid, still))
+        box.open()
+        self.still_question = box
 
     # -- tags -------------------------------------------------------------
 
@@ -324,11 +356,10 @@ class ReviewWindow(QMainWindow):
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
 
-    def _warn(self, text: str) -> None:
+    def _warn(self, text: str, media_id: str | None = None) -> None:
         """In the window, not a modal box: the reviewer keeps working while it is shown."""
         self.statusBar().showMessage(text, 10000)
-        self.banner.setText("⚠ " + text)
-        self.banner.show()
+        self.banner.warn(text, media_id)
 
     def _update_title(self) -> None:
         name = self.session.project.meta().get("name") or Path(self.session.project.path).stem
@@ -360,6 +391,10 @@ class ReviewWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
         self.closed.emit()
+
+
+class MissingFootage(Exception):
+    """The footage is not where the project last saw it (the message is already worded)."""
 
 
 def _mark(tag: Tag, offset: int, book, selected: bool) -> Mark:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.timecode import format_ms, parse_position
-from ui.media.frame_service import ShownFrame
 from ui.media.player import Player
+from ui.media.screen import Screen, Showing
 
 SLOW_RATES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 
@@ -75,8 +75,8 @@ class TransportBar(QWidget):
         ):
             row.addWidget(w)
         player.playingChanged.connect(lambda on: self.play.setText("❚❚" if on else "▶"))
-        player.frameShown.connect(self.show_frame)
-        player.positionChanged.connect(self.show_position)
+        player.screenChanged.connect(self.show_screen)
+        self.show_screen(player.screen)
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:
         button = QToolButton()
@@ -99,12 +99,21 @@ class TransportBar(QWidget):
     def _lift(self, _value: int) -> None:
         self.liftChanged.emit(self.brightness.value(), self.contrast.value() / 100)
 
-    def show_frame(self, frame: ShownFrame) -> None:
-        self.position.setText(self.describe(frame.pts_ms, frame.index))
+    def show_screen(self, screen: Screen) -> None:
+        """The readout names exactly what the video area shows, nothing older."""
+        self.position.setText(self.readout(screen))
 
-    def show_position(self, ms: int) -> None:
-        if self.player.playing:
-            self.position.setText(self.describe(ms, None))
+    def readout(self, screen: Screen) -> str:
+        if screen.showing is Showing.OPENING:
+            return self.tr("Opening…")
+        if screen.showing in (Showing.NOTHING, Showing.FAILED) or screen.position_ms is None:
+            return "—"
+        text = self.describe(screen.position_ms, screen.index)
+        if screen.showing is Showing.BROKEN:
+            text += " · " + self.tr("not decoded")
+        elif screen.damaged:
+            text += " · " + self.tr("damaged")
+        return text
 
     def describe(self, ms: int, index: int | None) -> str:
         parts = [format_ms(ms)]
