@@ -1,7 +1,9 @@
 """The review window: panels wired to one ProjectSession, one Player, one ReviewController.
 
 The window only lays panels out and routes signals; state lives in the
-store (tags), the engine (frames) and the controller (marks, coverage).
+store (tags), the engine (frames), the player's Screen (what is shown) and
+the controller (marks, coverage). Menus (ui/window/menus.py), full screen,
+the OSD wording and the saved view state live in their own modules.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -21,44 +23,60 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.media.errors import MediaError
 from reviewer.store.errors import StoreError
 from reviewer.store.model import Changes, Media, Still, Tag
+from ui.keys.handler import ReviewKeys
+from ui.keys.keymap import KeyMap, descriptions
+from ui.keys.legend import KeyLegend
 from ui.media.filmstrip_worker import FilmstripFeeder
 from ui.media.frame_service import Failure, FrameService
-from ui.media.keys import ReviewKeys
 from ui.media.media_bin import MediaBin
 from ui.media.player import Player
 from ui.media.transport import TransportBar
 from ui.media.video_view import VideoView
+from ui.project.adding import AddReport, FootageAdder, RefusedFiles
 from ui.project.background import FootageJobs
 from ui.project.session import ProjectSession
 from ui.review.controller import OpenRecording, ReviewController
 from ui.tags.editor import TagEditor
 from ui.tags.panel import TagPanel
 from ui.timeline.timeline import Mark, TimelineWidget
+from ui.window import menus
 from ui.window.banner import FileBanner
+from ui.window.feedback import Feedback
+from ui.window.fullscreen import FullScreen
+from ui.window.view_state import ViewState, save_view
 from ui.workers import TaskRunner
+
+VIDEO_FILTER = "*.mp4 *.mov *.avi *.mkv *.ts *.mts *.m4v *.3gp *.mpg *.mpeg *.wmv *.flv"
 
 
 class ReviewWindow(QMainWindow):
     languageRequested = Signal(str)
     closed = Signal()
+    newProjectRequested = Signal()
+    openProjectRequested = Signal(str)  # a path, or "" to ask for one
+    closeProjectRequested = Signal()
 
     def __init__(self, session: ProjectSession, synchronous: bool = False) -> None:
         super().__init__()
         self.setObjectName("ReviewWindow")
         self.session = session
+        self.keymap = KeyMap(session.codebook(), self)
         self.frames = FrameService(synchronous=synchronous, parent=self)
         self.player = Player(self.frames, parent=self)
         self.controller = ReviewController(session, self.player, self)
         self.tasks = TaskRunner(synchronous=synchronous, parent=self)
         self.filmstrip = FilmstripFeeder(self)
         self.footage_jobs = FootageJobs(session, self.tasks)
+        self.adder = FootageAdder(session, self.tasks)
+        self.media_id: str | None = None  # the file in the player
+        self._shut = False
         self._build()
         self._wire()
         self._restore_layout()
         self._update_title()
+        self._update_empty_hint()
         self.footage_jobs.hash_missing()
 
     # -- layout -----------------------------------------------------------
@@ -66,30 +84,33 @@ class ReviewWindow(QMainWindow):
     def _build(self) -> None:
         self.view = VideoView()
         self.view.lang = self.session.lang
-        self.media_id: str | None = None  # the file in the player
+        self.legend = KeyLegend(self.keymap, self.session.codebook(), self.session.lang)
         self.transport = TransportBar(self.player)
         self.timeline = TimelineWidget()
+        self.banner = FileBanner()
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
-        self.banner = FileBanner()
-        column.addWidget(self.banner)
-        column.addWidget(self.view, 1)
-        column.addWidget(self.transport)
-        column.addWidget(self.timeline)
+        column.setSpacing(0)
+        for widget, stretch in ((self.banner, 0), (self.view, 1), (self.legend, 0),
+                                (self.transport, 0), (self.timeline, 0)):  # fmt: skip
+            column.addWidget(widget, stretch)
         self.setCentralWidget(centre)
         self.bin = MediaBin(self.session)
-        self.tags = TagPanel(self.session)
-        self.editor = TagEditor(self.session)
+        self.tags = TagPanel(self.session, self.keymap)
+        self.editor = TagEditor(self.session, self.keymap, self.tasks)
         self._dock("mediaDock", self.tr("Footage"), self.bin, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("editorDock", self.tr("Tag"), self.editor, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("tagsDock", self.tr("Tags"), self.tags, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.save_label = QLabel()
         self.save_label.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self.save_label)
-        self.keys = ReviewKeys(self.player, self)
+        self.keys = ReviewKeys(self.player, self.keymap, self)
         self.keys.install()
-        self._menus()
+        self.feedback = Feedback(self.view, self.player, self.session)
+        self.fullscreen = FullScreen(self, [self.timeline, self.banner])
+        self.menus = menus.build(self)
+        self.leave_action.setEnabled(False)
         self.resize(1366, 860)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
@@ -98,37 +119,8 @@ class ReviewWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
 
-    def _menus(self) -> None:
-        file = self.menuBar().addMenu(self.tr("&File"))
-        file.addAction(self.tr("Add footage…"), self.add_footage)
-        file.addAction(self.tr("Find moved footage…"), self.relink)
-        file.addSeparator()
-        file.addAction(self.tr("Export…"), self.open_export)
-        file.addAction(self.tr("Merge reviewers' packages…"), self.open_merge)
-        file.addSeparator()
-        file.addAction(self.tr("Close project"), self.close)
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(
-            edit, self.tr("Undo"), QKeySequence.StandardKey.Undo, self.session.undo
-        )
-        self.redo_action = self._action(
-            edit, self.tr("Redo"), QKeySequence("Ctrl+Shift+Z"), self.session.redo
-        )
-        self._action(
-            edit, self.tr("Delete tag"), QKeySequence.StandardKey.Delete, self.delete_selected
-        )
-        view = self.menuBar().addMenu(self.tr("&View"))
-        language = view.addMenu(self.tr("Language"))
-        language.addAction("中文", lambda: self.languageRequested.emit("zh_CN"))
-        language.addAction("English", lambda: self.languageRequested.emit("en"))
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-
-    def _action(self, menu, text: str, shortcut, slot) -> QAction:
-        action = menu.addAction(text)
-        action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        return action
+    def key_words(self) -> dict[str, str]:
+        return descriptions()
 
     # -- wiring -----------------------------------------------------------
 
@@ -137,6 +129,7 @@ class ReviewWindow(QMainWindow):
         p.screenChanged.connect(self.view.set_screen)
         p.frameShown.connect(lambda f: self.view.set_image(f.image))
         self.view.displayWidthChanged.connect(self.frames.set_display_width)
+        self.view.fullscreenRequested.connect(self.toggle_fullscreen)
         p.previewImage.connect(self.view.set_image)
         p.positionChanged.connect(self.timeline.set_position)
         self.frames.opened.connect(lambda t: self.timeline.set_duration(t.duration_ms))
@@ -148,12 +141,11 @@ class ReviewWindow(QMainWindow):
         self.timeline.seekRequested.connect(p.seek_ms)
         self.timeline.markMoved.connect(self._mark_moved)
         self.timeline.markClicked.connect(self._select_tag)
-        self.keys.categoryKey.connect(c.on_category_key)
-        self.keys.markIn.connect(c.on_mark_in)
-        self.keys.markOut.connect(c.on_mark_out)
-        self.keys.stillKey.connect(c.on_still)
-        self.keys.gotoRequested.connect(self.transport.goto.setFocus)
+        self.keys.categoryKey.connect(c.tag_with)
+        self.keys.actionRequested.connect(self._window_action)
+        self.keys.performed.connect(self.feedback.action)
         c.tagCreated.connect(self._select_tag)
+        c.tagCreated.connect(self.feedback.tagged)
         c.coverageChanged.connect(self.timeline.set_coverage)
         c.notice.connect(lambda text: self.statusBar().showMessage(text, 5000))
         c.warning.connect(self._tag_warning)
@@ -165,6 +157,7 @@ class ReviewWindow(QMainWindow):
         self.tags.selectionChanged.connect(
             lambda uuids: self._select_tag(uuids[0]) if uuids else None
         )
+        self.editor.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.filmstrip.thumbnail.connect(self.timeline.add_thumbnail)
         s.changed.connect(self._on_changed)
         s.saved.connect(lambda: self.save_label.setText(self.tr("All changes saved")))
@@ -172,9 +165,23 @@ class ReviewWindow(QMainWindow):
         s.editRefused.connect(lambda e: self.statusBar().showMessage(e.message(s.lang), 8000))
         s.undoStateChanged.connect(self._undo_state)
 
+    def _window_action(self, action: str) -> None:
+        handlers = {
+            "mark_in": self.controller.on_mark_in,
+            "mark_out": self.controller.on_mark_out,
+            "still": self.controller.on_still,
+            "goto": self.transport.goto.setFocus,
+            "zoom_in": lambda: self.view.set_zoom(self.view.zoom * 1.25),
+            "zoom_out": lambda: self.view.set_zoom(self.view.zoom * 0.8),
+            "zoom_fit": lambda: self.view.set_zoom(1.0),
+            "previous_tag": lambda: self.jump_to_tag(-1),
+            "next_tag": lambda: self.jump_to_tag(+1),
+        }
+        handlers[action]()
+
     # -- footage ----------------------------------------------------------
 
-    def open_media(self, media_id: str) -> None:
+    def open_media(self, media_id: str, start_ms: int = 0) -> None:
         project = self.session.project
         media = project.media_by_id(media_id)
         chunks = self._recording_of(media)
@@ -183,12 +190,14 @@ class ReviewWindow(QMainWindow):
         self.banner.file_changed(media_id)
         self.bin.set_current(media_id)
         self.timeline.clear_thumbnails()
+        self.timeline.set_duration(sum(m.duration_ms for m in chunks))  # placeholders at once
         self.filmstrip.cancel()
         if any(p is None for p in paths):
             self._open_missing(media)
             return
         offsets = [sum(m.duration_ms for m in chunks[:k]) for k in range(len(chunks))]
-        self.controller.open(OpenRecording(tuple(chunks), tuple(offsets)), paths)
+        recording = OpenRecording(tuple(chunks), tuple(offsets))
+        self.controller.open(recording, paths, start_ms)
         self.transport.recorded_at = _recorded_at(chunks[0])
         self.filmstrip.start(paths, offsets, [m.duration_ms for m in chunks])
         self._refresh_marks()
@@ -209,17 +218,33 @@ class ReviewWindow(QMainWindow):
         return sorted(same, key=lambda m: m.chunk_index)
 
     def add_footage(self) -> None:
+        videos = self.tr("Video (%1)").replace("%1", VIDEO_FILTER)
         files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Add footage"),
-            "",
-            self.tr("Video (*.mp4 *.mov *.avi *.mkv *.ts *.mts *.m4v);;All files (*)"),
+            self, self.tr("Add footage"), "", videos + ";;" + self.tr("All files (*)")
         )
-        for name in files:
-            try:
-                self.session.announce(self.session.project.add_media(name))
-            except (MediaError, StoreError) as exc:
-                self._warn(exc.message(self.session.lang))
+        if files:
+            self.add_files([Path(f) for f in files])
+
+    def add_files(self, paths: list[Path]) -> None:
+        """Probe in the background; one list of every file refused, each with its reason."""
+        text = self.tr("Checking %n file(s)…", "", len(paths))
+        self.statusBar().showMessage(text)
+        self.adder.add(paths, self._added)
+
+    def _added(self, report: AddReport) -> None:
+        self.last_add = report
+        text = self.tr("Added %1 of %2 file(s)").replace("%1", str(len(report.added)))
+        self.statusBar().showMessage(
+            text.replace("%2", str(len(report.added) + len(report.refused))), 15000
+        )
+        self._update_empty_hint()
+        if report.refused:
+            dialog = RefusedFiles(report, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            self.refused_dialog = dialog
+        if report.added and self.media_id is None:
+            self.open_media(report.added[0])
 
     def relink(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Where is the footage now?"))
@@ -238,7 +263,8 @@ class ReviewWindow(QMainWindow):
             return
         text = self.tr("Relinked %1 file(s)").replace("%1", str(len(report.relinked)))
         if report.impostors:
-            names = "、".join(p.name for p in report.impostors)
+            sep = ", " if self.session.lang.startswith("en") else "、"
+            names = sep.join(p.name for p in report.impostors)
             text += self.tr("; refused look-alikes with other content: %1").replace("%1", names)
         self.statusBar().showMessage(text, 15000)
 
@@ -259,6 +285,27 @@ class ReviewWindow(QMainWindow):
         dialog = MergeDialog(self.session, self.tasks, self)
         dialog.exec()
         dialog.deleteLater()
+
+    def save_copy(self) -> None:
+        from reviewer.store.project import SUFFIX
+
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save a copy as"),
+            "",
+            self.tr("Review project (*%1)").replace("%1", SUFFIX),
+        )
+        if name:
+            self.save_copy_to(Path(name).with_suffix(SUFFIX))
+
+    def save_copy_to(self, target: Path) -> None:
+        try:
+            self.session.project.backup_to(target)
+        except (OSError, StoreError) as exc:
+            message = exc.message(self.session.lang) if isinstance(exc, StoreError) else str(exc)
+            self._warn(message)
+            return
+        self.statusBar().showMessage(self.tr("Copy saved: %1").replace("%1", str(target)), 10000)
 
     def _media_failed(self, failure: Failure) -> None:
         text = failure.message(self.session.lang)
@@ -287,6 +334,29 @@ class ReviewWindow(QMainWindow):
         box.open()
         self.still_question = box
 
+    # -- help, keys, full screen --------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        from ui.keys.sheet import ShortcutSheet
+
+        sheet = ShortcutSheet(self.keymap, self.session.codebook(), self.session.lang, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.show()
+        self.shortcut_sheet = sheet
+
+    def open_key_settings(self) -> None:
+        from ui.keys.settings import KeySettings
+
+        dialog = KeySettings(self.keymap, self.session.codebook(), self.session.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.key_settings = dialog
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen.toggle()
+        self.leave_action.setEnabled(self.fullscreen.active)
+        self.view.setFocus()
+
     # -- tags -------------------------------------------------------------
 
     def _select_tag(self, uuid: str) -> None:
@@ -299,12 +369,27 @@ class ReviewWindow(QMainWindow):
         tag = self.session.tag(uuid)
         recording = self.controller.recording
         if recording is None or recording.global_ms(tag.media_id, 0) is None:
-            self.open_media(tag.media_id)
-            recording = self.controller.recording
+            self.open_media(tag.media_id, tag.start_ms)
+        else:
+            self.player.seek_ms(recording.global_ms(tag.media_id, tag.start_ms) or 0)
+        self._select_tag(uuid)
+
+    def jump_to_tag(self, direction: int) -> None:
+        """[ and ]: the previous or next tag of the open footage, as editors' marker keys do."""
+        recording = self.controller.recording
         if recording is None:
             return
-        self.player.seek_ms(recording.global_ms(tag.media_id, tag.start_ms) or 0)
-        self._select_tag(uuid)
+        here = self.player.position_ms()
+        starts = sorted(
+            (recording.global_ms(t.media_id, t.start_ms), t.uuid)
+            for t in self.session.project.tags()
+            if recording.global_ms(t.media_id, 0) is not None
+        )
+        ahead = [s for s in starts if (s[0] > here if direction > 0 else s[0] < here)]
+        if ahead:
+            at, uuid = ahead[0] if direction > 0 else ahead[-1]
+            self.player.seek_ms(at or 0)
+            self._select_tag(uuid)
 
     def _mark_moved(self, uuid: str, start: int, end: object) -> None:
         """A dragged tag lands on the start of the frame under it, like a keyboard tag."""
@@ -330,6 +415,11 @@ class ReviewWindow(QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         if changes.tags or changes.codebook:
             self._refresh_marks()
+        if changes.codebook:
+            self.keymap.set_codebook(self.session.codebook())
+            self.legend.set_codebook(self.session.codebook())
+        if changes.media:
+            self._update_empty_hint()
 
     def _refresh_marks(self) -> None:
         recording = self.controller.recording
@@ -342,6 +432,29 @@ class ReviewWindow(QMainWindow):
             if offset is not None:
                 marks.append(_mark(tag, offset, book, tag.uuid == self.controller.selected))
         self.timeline.set_marks(marks)
+
+    # -- where the reviewer is -------------------------------------------------
+
+    def view_state(self) -> ViewState:
+        return ViewState(
+            self.media_id,
+            self.player.position_ms(),
+            self.controller.selected,
+            self.tags.model.filter,
+        )
+
+    def apply_view_state(self, state: ViewState) -> None:
+        """Back to a saved place: same file, same frame, same selection and filter."""
+        self.tags.set_filter(state.filter)
+        ids = {m.id for m in self.session.project.media()}
+        if state.media_id in ids:
+            self.open_media(state.media_id, state.position_ms)
+        if state.selected is not None:
+            try:
+                if not self.session.tag(state.selected).deleted:
+                    self._select_tag(state.selected)
+            except StoreError:
+                pass
 
     # -- status -----------------------------------------------------------
 
@@ -366,6 +479,19 @@ class ReviewWindow(QMainWindow):
         suffix = self.tr(" (read-only)") if self.session.read_only else ""
         self.setWindowTitle(f"{name}{suffix} — " + self.tr("Footage reviewer"))
 
+    def _update_empty_hint(self) -> None:
+        if self.session.project.media():
+            hint = self.tr(
+                "Double-click a file in the Footage list on the left to start reviewing."
+            )
+        else:
+            hint = self.tr(
+                "This project has no footage yet.\n"
+                "Add footage with File → Add footage… (Ctrl+I) or the button on the left."
+            )
+        self.view.empty_hint = hint
+        self.view.update()
+
     # -- lifecycle --------------------------------------------------------
 
     def _restore_layout(self) -> None:
@@ -378,6 +504,12 @@ class ReviewWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop every worker and release the footage; the project stays with its owner."""
+        if self._shut:
+            return
+        self._shut = True
+        if self.media_id is not None:
+            save_view(self.session.project.path, self.view_state())
+        self.fullscreen.leave()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -387,7 +519,7 @@ class ReviewWindow(QMainWindow):
         self.frames.close()
         self.tasks.shutdown()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event) -> None:  # noqa: N802
         self.shutdown()
         super().closeEvent(event)
         self.closed.emit()

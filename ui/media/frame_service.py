@@ -101,6 +101,7 @@ class FrameService(QObject):
         self._timing: Timing | None = None
         self._generation = 0
         self._target = 0
+        self._start_ms = 0
         self._thread: threading.Thread | None = None
         self._stop = False
         self._display_width: int | None = None
@@ -124,11 +125,14 @@ class FrameService(QObject):
         """The frame most recently asked for (what a further step starts from)."""
         return self._target
 
-    def open(self, paths: Sequence[Path]) -> int:
-        """Start opening ``paths``; returns the new generation. Nothing older is shown after this."""
+    def open(self, paths: Sequence[Path], start_ms: int = 0) -> int:
+        """Start opening ``paths`` at ``start_ms``; returns the new generation.
+
+        Nothing older is shown after this.
+        """
         self._generation += 1
-        self._timing, self._target = None, 0
-        self._post("open", list(paths))
+        self._timing, self._target, self._start_ms = None, 0, start_ms
+        self._post("open", (list(paths), start_ms))
         return self._generation
 
     def unload(self) -> int:
@@ -181,6 +185,7 @@ class FrameService(QObject):
     def _accept_timing(self, timing: Timing) -> None:
         if timing.generation == self._generation:
             self._timing = timing
+            self._target = timing.index_at(self._start_ms)
             self.opened.emit(timing)
 
     def _accept_frame(self, frame: ShownFrame) -> None:
@@ -227,13 +232,14 @@ class FrameService(QObject):
             self._release()
             return
         if kind == "open":
+            paths, start_ms = arg  # type: ignore[misc]
             try:
-                self._open(arg, generation)  # type: ignore[arg-type]
+                timing = self._open(paths, generation)
             except Exception as exc:  # noqa: BLE001 - any failure is shown as the file's state
                 self._release()
                 self._sentFailure.emit(Failure(exc, generation))
                 return
-            arg = 0
+            arg = timing.index_at(start_ms)
         if self._recording is None:
             return
         index = int(arg)  # type: ignore[call-overload]
@@ -244,11 +250,13 @@ class FrameService(QObject):
             return
         self._sentFrame.emit(_shown(frame, self._display_width, generation))
 
-    def _open(self, paths: list[Path], generation: int) -> None:
+    def _open(self, paths: list[Path], generation: int) -> Timing:
         self._release()
         recording = Recording(paths)
         self._recording = recording
-        self._sentTiming.emit(Timing(recording.frame_times_ms(), recording.duration_ms, generation))
+        timing = Timing(recording.frame_times_ms(), recording.duration_ms, generation)
+        self._sentTiming.emit(timing)
+        return timing
 
     def _release(self) -> None:
         if self._recording is not None:

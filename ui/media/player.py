@@ -73,7 +73,11 @@ class Player(QObject):
     # -- opening ----------------------------------------------------------
 
     def open(
-        self, paths: list[Path], chunk_durations_ms: list[int] | None = None, name: str = ""
+        self,
+        paths: list[Path],
+        chunk_durations_ms: list[int] | None = None,
+        name: str = "",
+        start_ms: int = 0,
     ) -> None:
         """Clear the screen at once; the file's first frame replaces "opening…" when decoded."""
         self.pause()
@@ -83,7 +87,7 @@ class Player(QObject):
         self._chunk_offsets = [sum(durations[:k]) for k in range(len(paths))]
         self._timing, self._current = None, None
         self._set_screen(Screen(Showing.OPENING, self._name))
-        self.frames.open(self._paths)
+        self.frames.open(self._paths, start_ms)
         if self._media is not None and self._paths:
             self._load_chunk(0)  # load now so the first play starts at once
 
@@ -139,11 +143,25 @@ class Player(QObject):
         """The readout's time: what is on screen, or where a failed step landed."""
         return self._screen.position_ms or 0
 
+    @property
+    def play_speed(self) -> float:
+        """The speed Space plays at (the speed box's choice while paused)."""
+        return self._slow
+
     def set_slow_motion(self, factor: float) -> None:
-        """0.25–2× for ordinary play (the speed box); J/K/L shuttle overrides it."""
-        self._slow = min(max(factor, 0.25), 2.0)
+        """0.25–8× for ordinary play (the speed box); J/K/L shuttle overrides it."""
+        self._slow = min(max(factor, 0.25), SHUTTLE_RATES[-1])
         if self._rate > 0:
             self._start_forward(self._slow)
+
+    def play_at(self, rate: float) -> None:
+        """Any speed from the speed box: negative plays backward at once."""
+        if rate > 0:
+            self.set_slow_motion(rate)
+            if self._rate <= 0:
+                self._start_forward(rate)
+        elif rate < 0:
+            self._start_reverse(-rate)
 
     # -- transport --------------------------------------------------------
 
@@ -168,9 +186,11 @@ class Player(QObject):
 
     def shuttle_reverse(self) -> None:
         """J: play backward; again: 2×, 4×, 8×."""
+        self._start_reverse(_next_rate(-self._rate) if self._rate < 0 else 1.0)
+
+    def _start_reverse(self, speed: float) -> None:
         if self._timing is None:
             return
-        speed = _next_rate(-self._rate) if self._rate < 0 else 1.0
         self.pause()
         self._reverse_origin = (time.monotonic(), float(self.position_ms()))
         self._set_rate(-speed)

@@ -20,7 +20,7 @@ from reviewer.timecode import format_ms, parse_position
 from ui.media.player import Player
 from ui.media.screen import Screen, Showing
 
-SLOW_RATES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+RATES = (-8.0, -4.0, -2.0, -1.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 4.0, 8.0)
 
 
 class TransportBar(QWidget):
@@ -41,10 +41,13 @@ class TransportBar(QWidget):
         self.fwd = self._button("|▶", self.tr("Next frame (→)"), lambda: player.step(+1))
         self.speed = QComboBox()
         self.speed.setObjectName("speed")
-        for rate in SLOW_RATES:
-            self.speed.addItem(f"{rate:g}×", rate)
-        self.speed.setCurrentIndex(SLOW_RATES.index(1.0))
-        self.speed.activated.connect(lambda _i: player.set_slow_motion(self.speed.currentData()))
+        self.speed.setToolTip(self.tr("Speed (J/K/L change it too)"))
+        self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for rate in RATES:
+            self.speed.addItem(f"{'−' if rate < 0 else ''}{abs(rate):g}×", rate)
+        self.speed.setCurrentIndex(RATES.index(1.0))
+        self.speed.activated.connect(lambda _i: player.play_at(self.speed.currentData()))
+        player.rateChanged.connect(self.show_rate)
         self.position = QLabel("00:00.000")
         self.position.setObjectName("positionLabel")
         self.goto = QLineEdit()
@@ -98,6 +101,13 @@ class TransportBar(QWidget):
 
     def _lift(self, _value: int) -> None:
         self.liftChanged.emit(self.brightness.value(), self.contrast.value() / 100)
+
+    def show_rate(self, rate: float) -> None:
+        """The box names the speed in force: the shuttle's while playing, Space's when paused."""
+        shown = rate if rate != 0 else self.player.play_speed
+        at = self.speed.findData(shown)
+        if at >= 0:
+            self.speed.setCurrentIndex(at)
 
     def show_screen(self, screen: Screen) -> None:
         """The readout names exactly what the video area shows, nothing older."""

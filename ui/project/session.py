@@ -25,6 +25,7 @@ class ProjectSession(QObject):
     saveFailed = Signal(object)  # StoreError: shown at once, retried
     editRefused = Signal(object)  # StoreError: a wrong edit, not retried
     undoStateChanged = Signal(bool, bool)
+    undone = Signal(str, object)  # "undo" or "redo", the Command it reversed or repeated
 
     def __init__(self, project: Project, lang: str = "zh_CN", parent: QObject | None = None):
         super().__init__(parent)
@@ -58,10 +59,14 @@ class ProjectSession(QObject):
         return self._run(lambda: self.project.delete_tag(uuid)) is not None
 
     def undo(self) -> None:
-        self._run(self.project.undo)
+        command = self.project.next_undo()
+        if command is not None and self._run(self.project.undo) is not None:
+            self.undone.emit("undo", command)
 
     def redo(self) -> None:
-        self._run(self.project.redo)
+        command = self.project.next_redo()
+        if command is not None and self._run(self.project.redo) is not None:
+            self.undone.emit("redo", command)
 
     def retry(self) -> None:
         if not self.project.pending:
@@ -76,6 +81,10 @@ class ProjectSession(QObject):
         """For operations run elsewhere (a worker, a dialog) that changed the project."""
         if not changes.empty:
             self.changed.emit(changes)
+
+    def run(self, op: Any) -> Changes | None:
+        """Any other project operation, with the same saving, refusal and retry rules."""
+        return self._run(op)
 
     def _run(self, op: Any) -> Changes | None:
         try:

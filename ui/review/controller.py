@@ -59,12 +59,12 @@ class ReviewController(QObject):
         player.frames.opened.connect(self._on_opened)
         player.frames.failed.connect(self._on_failed)
 
-    def open(self, recording: OpenRecording, paths: list) -> None:
+    def open(self, recording: OpenRecording, paths: list, start_ms: int = 0) -> None:
         self.recording, self.coverage, self._last = recording, Coverage(), None
         self.timing, self._deferred = None, None
         self.set_marks(None, None)
         durations = [m.duration_ms for m in recording.media]
-        self.player.open(paths, durations, recording.media[0].name)
+        self.player.open(paths, durations, recording.media[0].name, start_ms)
 
     def close(self) -> None:
         """The file is gone from the player: nothing of it may be tagged any more."""
@@ -80,14 +80,6 @@ class ReviewController(QObject):
             self.notice.emit(self._refusal(self.player.screen))
 
     # -- tagging ----------------------------------------------------------
-
-    def on_category_key(self, number: int) -> None:
-        book = self.session.codebook()
-        category = next((c for c in book.categories if c.hotkey == str(number)), None)
-        if category is None:
-            self.notice.emit(self.tr("No category has the key %1").replace("%1", str(number)))
-            return
-        self.tag_with(category.id)
 
     def tag_with(self, category_id: str) -> str | None:
         """Tag the frame on screen, and only that; refused (with a notice) when there is none."""

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.codebook.model import SEVERITIES, STATUS_LABELS
+from reviewer.codebook.model import SEVERITIES, STATUS_LABELS, severity_text
 from reviewer.store.model import Changes
 from reviewer.store.search import TagFilter
+from ui.keys.keymap import KeyMap
 from ui.project.session import ProjectSession
 from ui.tags.table_model import SORT_ROLE, UUID_ROLE, TagTableModel
 
@@ -36,10 +37,13 @@ class TagPanel(QWidget):
     tagActivated = Signal(str)
     selectionChanged = Signal(list)
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: ProjectSession, keymap: KeyMap | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("tagPanel")
         self.session = session
+        self.keymap = keymap
         self.model = TagTableModel(session, self)
         self.proxy = SortingProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -63,9 +67,14 @@ class TagPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selectionChanged.emit(self.selected())
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(48)
+        self.table.resizeColumnsToContents()  # headers fit in either language
         layout.addWidget(self.table)
         session.changed.connect(self._on_changed)
+        if keymap is not None:
+            keymap.changed.connect(self._fill_filters)
 
     # -- filters ----------------------------------------------------------
 
@@ -73,7 +82,7 @@ class TagPanel(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("tagSearch")
-        self.search.setPlaceholderText(self.tr("Search place and note (e.g. 垃圾)"))
+        self.search.setPlaceholderText(self.tr("Search place and note"))
         self.search.textChanged.connect(self._apply_filter)
         self.category = QComboBox(objectName="filterCategory")
         self.county = QComboBox(objectName="filterCounty")
@@ -92,10 +101,11 @@ class TagPanel(QWidget):
     def _fill_filters(self) -> None:
         book, lang = self.session.codebook(), self.session.lang
         statuses = [(k, v[1] if lang.startswith("en") else v[0]) for k, v in STATUS_LABELS.items()]
+        keys = self.keymap
         self._options(
             self.category,
             self.tr("All categories"),
-            [(c.id, c.label.text(lang)) for c in book.categories],
+            [(c.id, keys.label(c.id, lang) if keys else c.label.text(lang)) for c in book.categories],
         )
         self._options(
             self.county,
@@ -116,6 +126,15 @@ class TagPanel(QWidget):
         for value, text in items:
             combo.addItem(text, value)
         combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def set_filter(self, f: TagFilter) -> None:
+        """Show ``f`` in the filter bar and apply it (the language switch keeps the filter)."""
+        for combo, values in ((self.category, f.categories), (self.county, f.counties),
+                              (self.status, f.statuses), (self.reviewer, f.reviewers)):  # fmt: skip
+            combo.setCurrentIndex(max(0, combo.findData(values[0] if values else None)))
+        self.incomplete.setChecked(f.complete is False)
+        self.search.setText(f.text)
+        self._apply_filter()
 
     def _apply_filter(self) -> None:
         def pick(combo: QComboBox) -> tuple:
@@ -164,7 +183,9 @@ class TagPanel(QWidget):
             )
         severity = menu.addMenu(self.tr("Set severity"))
         for s in SEVERITIES:
-            severity.addAction("●" * s, lambda v=s: self.session.edit_tags(uuids, severity=v))
+            severity.addAction(
+                severity_text(s, lang), lambda v=s: self.session.edit_tags(uuids, severity=v)
+            )
         county = menu.addMenu(self.tr("Set county"))
         for c in self.session.codebook().counties:
             county.addAction(
