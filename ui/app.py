@@ -48,6 +48,7 @@ class Shell:
         self._boxes: list[QMessageBox] = []
         self._translators = install_translations(app, lang, [])
         self.tasks = TaskRunner(workers=1, synchronous=synchronous)
+        self.tasks.progress.connect(self._demo_progress)
         self.demo_seconds = DEMO_SECONDS
 
     def show_start(self) -> None:
@@ -117,18 +118,20 @@ class Shell:
             self.show_start()
         page = self.window
         assert isinstance(page, StartPage)
-        text = QCoreApplication.translate("Shell", "Making the demo footage (first start only)…")
-        page.show_progress(text, 0, 1)
-        job = self.tasks.submit(
+        page.show_progress(self._demo_text(), 0, 1)
+        self.tasks.submit(
             make_demo, path, self.demo_seconds,
             on_done=lambda made: self.open_project(made, first_media=True),
             on_error=self._demo_failed,
         )  # fmt: skip
-        self.tasks.progress.connect(
-            lambda j, done, total: (
-                j == job and _still(page) and page.show_progress(text, done, total)
-            )
-        )
+
+    def _demo_text(self) -> str:
+        return QCoreApplication.translate("Shell", "Making the demo footage (first start only)…")
+
+    def _demo_progress(self, _job: int, done: int, total: int) -> None:
+        """The shell's runner makes only the demo; its progress goes to the start page."""
+        if isinstance(self.window, StartPage) and _still(self.window):
+            self.window.show_progress(self._demo_text(), done, total)
 
     def _demo_failed(self, exc: Exception) -> None:
         if isinstance(self.window, StartPage):
@@ -154,9 +157,7 @@ class Shell:
     def _swap(self, window: QMainWindow) -> None:
         old, self.window = self.window, window
         if old is not None:
-            if hasattr(old, "closed"):
-                with contextlib.suppress(RuntimeError, TypeError):
-                    old.closed.disconnect()
+            _detach(old)
             geometry = old.geometry()
             if isinstance(window, type(old)):
                 window.setGeometry(geometry)
@@ -166,12 +167,12 @@ class Shell:
             old.deleteLater()
         if hasattr(window, "closed"):
             window.closed.connect(self._close_session)
+            window.setProperty("shellAttached", True)
 
     def _close_project_window(self) -> None:
         """Leaving a project: the window keeps where the reviewer was, then the project closes."""
         if hasattr(self.window, "view_state"):
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.window.closed.disconnect()
+            _detach(self.window)
             self.window.close()
         self._close_session()
 
@@ -208,6 +209,13 @@ class Shell:
         self.tasks.shutdown()
         remove_translations(self.app, self._translators)
         self._translators = []
+
+
+def _detach(window: QMainWindow) -> None:
+    """Its closing no longer closes the project (the shell is replacing it)."""
+    if _still(window) and window.property("shellAttached"):
+        window.closed.disconnect()
+        window.setProperty("shellAttached", False)
 
 
 def _still(widget: QObject) -> bool:

@@ -189,7 +189,7 @@ class KeyMap(QObject):
     def conflict(self, category_id: str, key: str, lang: str = "zh_CN") -> str | None:
         """Why ``key`` cannot tag ``category_id`` (None: it can)."""
         key = normalise(key)
-        if not key or len(QKeySequence(key)) != 1:
+        if not key or QKeySequence(key).count() != 1:
             return QCoreApplication.translate("KeyMap", "Press one key")
         if key in self._reserved:
             what = descriptions()[self._reserved[key]]

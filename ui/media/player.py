@@ -258,8 +258,8 @@ class Player(QObject):
         ms = self._chunk_offsets[self._chunk] + int(local)
         index = self._timing.index_at(ms + 1)
         at = int(self._timing.times_ms[index])
-        self.previewImage.emit(frame.toImage())  # type: ignore[attr-defined]
         self._set_screen(Screen(Showing.PLAYING, self._name, None, None, index, at))
+        self.previewImage.emit(frame.toImage())  # type: ignore[attr-defined]
         self.positionChanged.emit(at)
 
     def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
