@@ -255,7 +255,8 @@ def install_translations(app: QApplication, lang: str, old: list[QTranslator]) -
         return []
     installed = []
     qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_path), ("shenpian", str(TRANSLATIONS))):
+    ours = str(TRANSLATIONS)
+    for name, folder in (("qtbase", qt_path), ("qtextra", ours), ("shenpian", ours)):
         translator = QTranslator(app)
         if translator.load(QLocale(lang), name, "_", folder):
             app.installTranslator(translator)

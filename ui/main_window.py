@@ -159,11 +159,18 @@ class ReviewWindow(QMainWindow):
         )
         self.editor.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.filmstrip.thumbnail.connect(self.timeline.add_thumbnail)
-        s.changed.connect(self._on_changed)
-        s.saved.connect(lambda: self.save_label.setText(self.tr("All changes saved")))
-        s.saveFailed.connect(self._save_failed)
-        s.editRefused.connect(lambda e: self.statusBar().showMessage(e.message(s.lang), 8000))
-        s.undoStateChanged.connect(self._undo_state)
+        self.filmstrip.planned.connect(self.timeline.set_slots)
+        # The session outlives this window (a language switch builds a new one): these links
+        # are cut in shutdown, so a closed window never hears of later edits.
+        self._session_links = [
+            (s.changed, self._on_changed),
+            (s.saved, self._saved),
+            (s.saveFailed, self._save_failed),
+            (s.editRefused, self._edit_refused),
+            (s.undoStateChanged, self._undo_state),
+        ]
+        for signal, slot in self._session_links:
+            signal.connect(slot)
 
     def _window_action(self, action: str) -> None:
         handlers = {
@@ -199,7 +206,8 @@ class ReviewWindow(QMainWindow):
         recording = OpenRecording(tuple(chunks), tuple(offsets))
         self.controller.open(recording, paths, start_ms)
         self.transport.recorded_at = _recorded_at(chunks[0])
-        self.filmstrip.start(paths, offsets, [m.duration_ms for m in chunks])
+        slots = int(self.timeline.width() / self.timeline.slot_width())
+        self.filmstrip.start(paths, offsets, [m.duration_ms for m in chunks], slots)
         self._refresh_marks()
         self.view.setFocus()
 
@@ -310,6 +318,8 @@ class ReviewWindow(QMainWindow):
     def _media_failed(self, failure: Failure) -> None:
         text = failure.message(self.session.lang)
         if failure.during_open:
+            self.filmstrip.cancel()
+            self.timeline.clear_thumbnails()
             self._warn(text, self.media_id)
         else:
             self.statusBar().showMessage(text, 10000)
@@ -356,6 +366,10 @@ class ReviewWindow(QMainWindow):
         self.fullscreen.toggle()
         self.leave_action.setEnabled(self.fullscreen.active)
         self.view.setFocus()
+
+    def leave_fullscreen(self) -> None:
+        if self.fullscreen.active:
+            self.toggle_fullscreen()
 
     # -- tags -------------------------------------------------------------
 
@@ -464,6 +478,12 @@ class ReviewWindow(QMainWindow):
         self.save_label.setStyleSheet("color: white; background: #c0392b; padding: 2px 6px;")
         self._warn(text)
 
+    def _saved(self) -> None:
+        self.save_label.setText(self.tr("All changes saved"))
+
+    def _edit_refused(self, exc: StoreError) -> None:
+        self.statusBar().showMessage(exc.message(self.session.lang), 8000)
+
     def _undo_state(self, can_undo: bool, can_redo: bool) -> None:
         self.save_label.setStyleSheet("")
         self.undo_action.setEnabled(can_undo)
@@ -510,6 +530,8 @@ class ReviewWindow(QMainWindow):
         if self.media_id is not None:
             save_view(self.session.project.path, self.view_state())
         self.fullscreen.leave()
+        for signal, slot in self._session_links:
+            signal.disconnect(slot)
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

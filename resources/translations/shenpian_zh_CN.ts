@@ -891,239 +891,239 @@
         <translation>标记列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
-        <source>All changes saved</source>
-        <translation>所有修改已保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="208" />
+        <location filename="../../ui/main_window.py" line="216" />
         <source>The footage file is missing: %1. Use “Find moved footage…”.</source>
         <translation>视频文件不见了：%1。请用“查找移动过的视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Video (%1)</source>
         <translation>视频（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>Add footage</source>
         <translation>添加视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="231" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>Checking %n file(s)…</source>
         <translation><numerusform>正在检查 %n 个文件…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="244" />
         <source>Added %1 of %2 file(s)</source>
         <translation>已添加 %1 个文件（共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Where is the footage now?</source>
         <translation>视频现在在哪个文件夹？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="264" />
         <source>Searching %1 for moved footage…</source>
         <translation>正在 %1 中查找移动过的视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>Relinked %1 file(s)</source>
         <translation>已重新关联 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="276" />
         <source>; refused look-alikes with other content: %1</source>
         <translation>；已拒绝同名但内容不同的文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>Save a copy as</source>
         <translation>另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Review project (*%1)</source>
         <translation>审片项目 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Copy saved: %1</source>
         <translation>副本已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>Attach still</source>
         <translation>添加截图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462" />
+        <location filename="../../ui/main_window.py" line="476" />
         <source>NOT SAVED: %1 — retrying</source>
         <translation>未保存：%1 —— 正在重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_window.py" line="482" />
+        <source>All changes saved</source>
+        <translation>所有修改已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="499" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480" />
+        <location filename="../../ui/main_window.py" line="500" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485" />
+        <location filename="../../ui/main_window.py" line="505" />
         <source>Double-click a file in the Footage list on the left to start reviewing.</source>
         <translation>双击左侧“视频”列表中的文件，开始审片。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489" />
+        <location filename="../../ui/main_window.py" line="509" />
         <source>This project has no footage yet.
 Add footage with File → Add footage… (Ctrl+I) or the button on the left.</source>
         <translation>这个项目还没有视频。
 请用 文件 → 添加视频…（Ctrl+I）或左侧的按钮添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="73" />
+        <location filename="../../ui/window/menus.py" line="74" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="77" />
+        <location filename="../../ui/window/menus.py" line="78" />
         <source>New project…</source>
         <translation>新建项目…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="81" />
+        <location filename="../../ui/window/menus.py" line="82" />
         <source>Open project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="83" />
+        <location filename="../../ui/window/menus.py" line="84" />
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="89" />
+        <location filename="../../ui/window/menus.py" line="90" />
         <source>Save a copy as…</source>
         <translation>另存为副本…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="96" />
+        <location filename="../../ui/window/menus.py" line="97" />
         <source>Add footage…</source>
         <translation>添加视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="101" />
+        <location filename="../../ui/window/menus.py" line="102" />
         <source>Find moved footage…</source>
         <translation>查找移动过的视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="107" />
+        <location filename="../../ui/window/menus.py" line="108" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="114" />
+        <location filename="../../ui/window/menus.py" line="115" />
         <source>Merge reviewers' packages…</source>
         <translation>合并审片员数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="121" />
+        <location filename="../../ui/window/menus.py" line="122" />
         <source>Close project</source>
         <translation>关闭项目</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="125" />
+        <location filename="../../ui/window/menus.py" line="126" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="134" />
+        <location filename="../../ui/window/menus.py" line="135" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="138" />
+        <location filename="../../ui/window/menus.py" line="139" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="140" />
+        <location filename="../../ui/window/menus.py" line="141" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="145" />
+        <location filename="../../ui/window/menus.py" line="146" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="152" />
+        <location filename="../../ui/window/menus.py" line="153" />
         <source>Delete tag</source>
         <translation>删除标记</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="160" />
+        <location filename="../../ui/window/menus.py" line="161" />
         <source>Category keys…</source>
         <translation>类别快捷键…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="168" />
+        <location filename="../../ui/window/menus.py" line="169" />
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="181" />
+        <location filename="../../ui/window/menus.py" line="182" />
         <source>&amp;Tag</source>
         <translation>标记(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="193" />
+        <location filename="../../ui/window/menus.py" line="194" />
         <source>Tag as %1</source>
         <translation>标记为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="203" />
+        <location filename="../../ui/window/menus.py" line="204" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="204" />
+        <location filename="../../ui/window/menus.py" line="205" />
         <source>Full screen video</source>
         <translation>全屏看视频</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="206" />
+        <location filename="../../ui/window/menus.py" line="207" />
         <source>Leave full screen</source>
         <translation>退出全屏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="213" />
+        <location filename="../../ui/window/menus.py" line="214" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="220" />
+        <location filename="../../ui/window/menus.py" line="221" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="224" />
+        <location filename="../../ui/window/menus.py" line="225" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="231" />
+        <location filename="../../ui/window/menus.py" line="232" />
         <source>Start page</source>
         <translation>开始页</translation>
     </message>
@@ -1131,12 +1131,12 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/app.py" line="120" />
+        <location filename="../../ui/app.py" line="129" />
         <source>Making the demo footage (first start only)…</source>
         <translation>正在生成演示视频（只在第一次启动时）…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="191" />
+        <location filename="../../ui/app.py" line="192" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
@@ -1322,52 +1322,52 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>TagPanel</name>
     <message>
-        <location filename="../../ui/tags/panel.py" line="85" />
+        <location filename="../../ui/tags/panel.py" line="87" />
         <source>Search place and note</source>
         <translation>搜索地点和备注（如：垃圾）</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="91" />
+        <location filename="../../ui/tags/panel.py" line="93" />
         <source>Incomplete only</source>
         <translation>仅未填完整</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="107" />
+        <location filename="../../ui/tags/panel.py" line="109" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="112" />
+        <location filename="../../ui/tags/panel.py" line="114" />
         <source>All counties</source>
         <translation>全部县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="115" />
+        <location filename="../../ui/tags/panel.py" line="117" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="118" />
+        <location filename="../../ui/tags/panel.py" line="120" />
         <source>All reviewers</source>
         <translation>全部审片人</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="178" />
+        <location filename="../../ui/tags/panel.py" line="189" />
         <source>Set status</source>
         <translation>设置整改状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="184" />
+        <location filename="../../ui/tags/panel.py" line="195" />
         <source>Set severity</source>
         <translation>设置严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="189" />
+        <location filename="../../ui/tags/panel.py" line="200" />
         <source>Set county</source>
         <translation>设置县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="196" />
+        <location filename="../../ui/tags/panel.py" line="207" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1474,42 +1474,42 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
         <translation>跳转 时:分:秒.毫秒 或 #帧号</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="63" />
+        <location filename="../../ui/media/transport.py" line="65" />
         <source>Reaction-lag offset applied to keyboard tags</source>
         <translation>按键标记时减去的反应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="65" />
+        <location filename="../../ui/media/transport.py" line="67" />
         <source>Brightness (view only)</source>
         <translation>亮度（仅显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="66" />
+        <location filename="../../ui/media/transport.py" line="68" />
         <source>Contrast (view only)</source>
         <translation>对比度（仅显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="71" />
+        <location filename="../../ui/media/transport.py" line="73" />
         <source>Lag</source>
         <translation>反应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="118" />
+        <location filename="../../ui/media/transport.py" line="121" />
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="123" />
+        <location filename="../../ui/media/transport.py" line="126" />
         <source>not decoded</source>
         <translation>未解码</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="125" />
+        <location filename="../../ui/media/transport.py" line="128" />
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="131" />
+        <location filename="../../ui/media/transport.py" line="134" />
         <source>frame %1</source>
         <translation>第 %1 帧</translation>
     </message>
@@ -1517,26 +1517,26 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>VideoView</name>
     <message>
-        <location filename="../../ui/media/video_view.py" line="84" />
+        <location filename="../../ui/media/video_view.py" line="86" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/video_view.py" line="87" />
+        <location filename="../../ui/media/video_view.py" line="89" />
         <source>Could not open this file.
 %1</source>
         <translation>无法打开这个文件。
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/media/video_view.py" line="89" />
+        <location filename="../../ui/media/video_view.py" line="91" />
         <source>Frame %1 could not be decoded: %2
 Step on with → or ←.</source>
         <translation>第 %1 帧无法解码：%2
 可用 → 或 ← 继续逐帧查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/media/video_view.py" line="92" />
+        <location filename="../../ui/media/video_view.py" line="94" />
         <source>Damaged frame</source>
         <translation>此帧损坏</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
@@ -34,6 +34,7 @@ def key(window, k, mods=Qt.KeyboardModifier.NoModifier):
 
 
 def test_new_project_close_back_to_start_and_resume_where_left(shell, tmp_path, footage):
+    QSettings().remove("recent")
     shell.show_start()
     assert "还没有" in shell.window.recent.item(0).text()  # the empty list says what it is for
     assert shell.window.findChild(QPushButton, "newProject").text() == "新建项目…"

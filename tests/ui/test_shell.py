@@ -29,6 +29,8 @@ def test_chinese_by_default_and_switch_to_english(qapp, demo_project):
         )
         # Qt's own dialogs speak Chinese too (qtbase_zh_CN).
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        # … including the file dialog labels Qt's own translation lacks.
+        assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
         shell.window.player.seek_index(12)
         shell.switch_language("en")
         assert menu_titles(shell.window) == ["&File", "&Edit", "&Playback", "&Tag", "&View", "&Help"]

@@ -1,4 +1,9 @@
-"""Feeds the timeline's filmstrip from the engine's FilmstripJob, one picture at a time."""
+"""Feeds the timeline's filmstrip from the engine's FilmstripJob, one picture at a time.
+
+As many pictures as fit the timeline's width (a screenful), their slots
+announced at once so the timeline shows placeholders; pictures arrive left
+to right as two workers decode keyframes, from the disk cache when seen before.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from PySide6.QtGui import QImage
 from reviewer.media.errors import MediaError
 from reviewer.media.filmstrip import FilmstripJob, Thumbnail
 
-SLOTS_PER_RECORDING = 60
+MIN_SLOTS, MAX_SLOTS = 4, 60
 
 
 def _qimage(array: np.ndarray) -> QImage:
@@ -22,18 +27,29 @@ class FilmstripFeeder(QObject):
     """One job per chunk; thumbnails arrive on worker threads and cross by queued signal."""
 
     thumbnail = Signal(int, int, object)  # start ms, end ms, QImage
+    planned = Signal(list)  # [(start ms, end ms)] of every slot, before any picture
     failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._jobs: list[FilmstripJob] = []
 
-    def start(self, paths: list, offsets_ms: list[int], durations_ms: list[int]) -> None:
+    def start(
+        self, paths: list, offsets_ms: list[int], durations_ms: list[int], slots: int = 20
+    ) -> None:
+        """``slots``: how many pictures fit the timeline side by side."""
         self.cancel()
         total = max(1, sum(durations_ms))
+        wanted = min(max(slots, MIN_SLOTS), MAX_SLOTS)
+        plan = []
         for path, offset, duration in zip(paths, offsets_ms, durations_ms, strict=True):
-            count = max(2, round(SLOTS_PER_RECORDING * duration / total))
-            self._jobs.append(self._job(path, offset, duration, count).start())
+            count = max(2, round(wanted * duration / total))
+            slot = duration / count  # the same sums as the thumbnails' keys in _job
+            plan += [(offset + int(k * slot), offset + int((k + 1) * slot)) for k in range(count)]
+            self._jobs.append(self._job(path, offset, duration, count))
+        self.planned.emit(plan)
+        for job in self._jobs:
+            job.start()
 
     def _job(self, path, offset: int, duration: int, count: int) -> FilmstripJob:
         slot = duration / count

@@ -53,7 +53,9 @@ class TransportBar(QWidget):
         self.goto = QLineEdit()
         self.goto.setObjectName("goto")
         self.goto.setPlaceholderText(self.tr("Go to h:mm:ss.mmm or #frame"))
-        self.goto.setMaximumWidth(180)
+        self.goto.setToolTip(self.goto.placeholderText() + " (G)")
+        fits = self.goto.fontMetrics().horizontalAdvance(self.goto.placeholderText()) + 16
+        self.goto.setFixedWidth(min(max(fits, 120), 260))  # the hint is read whole, both languages
         self.goto.returnPressed.connect(self._go)
         self.lag = QSpinBox()
         self.lag.setObjectName("lag")
@@ -94,6 +96,7 @@ class TransportBar(QWidget):
         slider.setRange(lo, hi)
         slider.setValue(value)
         slider.setMaximumWidth(90)
+        slider.setMinimumWidth(50)
         slider.setToolTip(tip)
         slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         slider.valueChanged.connect(self._lift)

@@ -73,6 +73,8 @@ class VideoView(QWidget):
         self._screen = screen
         if screen.showing not in _PICTURE:
             self._source, self._shown = QImage(), QImage()
+            if screen.showing is not Showing.BROKEN:
+                self._hide_osd()  # "→ frame 259" belonged to the file before
         self.update()
 
     def message(self) -> str:

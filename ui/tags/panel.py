@@ -70,7 +70,9 @@ class TagPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(48)
-        self.table.resizeColumnsToContents()  # headers fit in either language
+        self._fitted = False
+        self.model.modelReset.connect(self._fit_columns)
+        self._fit_columns()
         layout.addWidget(self.table)
         session.changed.connect(self._on_changed)
         if keymap is not None:
@@ -126,6 +128,15 @@ class TagPanel(QWidget):
         for value, text in items:
             combo.addItem(text, value)
         combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def _fit_columns(self) -> None:
+        """Headers and the first rows fit, in either language; once rows exist, widths stay."""
+        if self._fitted:
+            return
+        self.table.resizeColumnsToContents()
+        note = self.table.horizontalHeader().count() - 1
+        self.table.setColumnWidth(note, max(self.table.columnWidth(note), 120))
+        self._fitted = self.model.rowCount() > 0
 
     def set_filter(self, f: TagFilter) -> None:
         """Show ``f`` in the filter bar and apply it (the language switch keeps the filter)."""

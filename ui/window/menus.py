@@ -49,6 +49,7 @@ class Menus:
         action.setObjectName(f"action_{name}")
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+            self.window.addAction(action)  # still works with the menu bar hidden (full screen)
         action.triggered.connect(lambda _checked=False: slot())
         self.actions[name] = action
         return action
@@ -202,9 +203,9 @@ def _fill_tag(m: Menus, menu: QMenu, w: ReviewWindow) -> None:
 def _view(m: Menus, w: ReviewWindow) -> None:
     menu = m.add("view", QCoreApplication.translate("ReviewWindow", "&View"))
     w.fullscreen_action = m.item(menu, "fullscreen", QCoreApplication.translate("ReviewWindow", "Full screen video"),
-                                 w.fullscreen.toggle, "F11")  # fmt: skip
+                                 w.toggle_fullscreen, "F11")  # fmt: skip
     w.leave_action = m.item(menu, "leave_fullscreen", QCoreApplication.translate("ReviewWindow", "Leave full screen"),
-                            w.fullscreen.leave, "Esc")  # fmt: skip
+                            w.leave_fullscreen, "Esc")  # fmt: skip
     words = w.key_words()
     for action in ("zoom_in", "zoom_out", "zoom_fit"):
         m.keyed(menu, action, words[action], w.keymap.first_key(action),
