@@ -132,7 +132,7 @@ class ReviewWindow(QMainWindow):
         self.view.fullscreenRequested.connect(self.toggle_fullscreen)
         p.previewImage.connect(self.view.set_image)
         p.positionChanged.connect(self.timeline.set_position)
-        self.frames.opened.connect(lambda t: self.timeline.set_duration(t.duration_ms))
+        self.frames.opened.connect(self._opened)
         self.frames.failed.connect(self._media_failed)
         self.transport.gotoFrame.connect(p.seek_index)
         self.transport.gotoTime.connect(p.seek_ms)
@@ -207,9 +207,13 @@ class ReviewWindow(QMainWindow):
         self.controller.open(recording, paths, start_ms)
         self.transport.recorded_at = _recorded_at(chunks[0])
         slots = int(self.timeline.width() / self.timeline.slot_width())
-        self.filmstrip.start(paths, offsets, [m.duration_ms for m in chunks], slots)
+        self.filmstrip.plan(paths, offsets, [m.duration_ms for m in chunks], slots)
         self._refresh_marks()
         self.view.setFocus()
+
+    def _opened(self, timing) -> None:
+        self.timeline.set_duration(timing.duration_ms)
+        self.filmstrip.start(timing.indexes)  # the decode thread's index: no second scan
 
     def _open_missing(self, media: Media) -> None:
         self.controller.close()

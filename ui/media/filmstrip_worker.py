@@ -33,32 +33,42 @@ class FilmstripFeeder(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._jobs: list[FilmstripJob] = []
+        self._files: list[tuple] = []
+        self._counts: list[int] = []
 
-    def start(
+    def plan(
         self, paths: list, offsets_ms: list[int], durations_ms: list[int], slots: int = 20
     ) -> None:
-        """``slots``: how many pictures fit the timeline side by side."""
+        """Announce the slots at once (placeholders); pictures follow from :meth:`start`.
+
+        ``slots``: how many pictures fit the timeline side by side.
+        """
         self.cancel()
         total = max(1, sum(durations_ms))
         wanted = min(max(slots, MIN_SLOTS), MAX_SLOTS)
-        plan = []
-        for path, offset, duration in zip(paths, offsets_ms, durations_ms, strict=True):
+        plan, self._counts = [], []
+        self._files = list(zip(paths, offsets_ms, durations_ms, strict=True))
+        for _path, offset, duration in self._files:
             count = max(2, round(wanted * duration / total))
             slot = duration / count  # the same sums as the thumbnails' keys in _job
             plan += [(offset + int(k * slot), offset + int((k + 1) * slot)) for k in range(count)]
-            self._jobs.append(self._job(path, offset, duration, count))
+            self._counts.append(count)
         self.planned.emit(plan)
-        for job in self._jobs:
-            job.start()
 
-    def _job(self, path, offset: int, duration: int, count: int) -> FilmstripJob:
+    def start(self, indexes: tuple = ()) -> None:
+        """Decode the planned pictures; ``indexes`` (one per file) spares a second scan."""
+        for k, ((path, offset, duration), count) in enumerate(zip(self._files, self._counts, strict=True)):
+            index = indexes[k] if k < len(indexes) else None
+            self._jobs.append(self._job(path, offset, duration, count, index).start())
+
+    def _job(self, path, offset: int, duration: int, count: int, index=None) -> FilmstripJob:
         slot = duration / count
 
         def deliver(thumb: Thumbnail) -> None:
             start = offset + int(thumb.slot * slot)
             self.thumbnail.emit(start, offset + int((thumb.slot + 1) * slot), _qimage(thumb.image))
 
-        return FilmstripJob(path, count, width=160, on_thumb=deliver)
+        return FilmstripJob(path, count, width=160, on_thumb=deliver, index=index)
 
     def cancel(self) -> None:
         jobs, self._jobs = self._jobs, []

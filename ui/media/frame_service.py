@@ -47,6 +47,7 @@ class Timing:
     times_ms: np.ndarray
     duration_ms: int
     generation: int = 0
+    indexes: tuple = ()  # each file's FrameIndex (read-only), so nothing scans a file twice
 
     def __len__(self) -> int:
         return int(self.times_ms.size)
@@ -254,7 +255,8 @@ class FrameService(QObject):
         self._release()
         recording = Recording(paths)
         self._recording = recording
-        timing = Timing(recording.frame_times_ms(), recording.duration_ms, generation)
+        indexes = tuple(source.index for source in recording.sources)
+        timing = Timing(recording.frame_times_ms(), recording.duration_ms, generation, indexes)
         self._sentTiming.emit(timing)
         return timing
 
