@@ -93,7 +93,10 @@ class Shell:
         window.openProjectRequested.connect(self._open_requested)
         window.closeProjectRequested.connect(self.show_start)
         self._swap(window)
-        window.apply_view_state(state)
+        if self.synchronous:
+            window.apply_view_state(state)
+        else:  # paint the window first; opening the footage starts right after
+            window.after_first_paint(lambda: window.apply_view_state(state))
 
     def _ask(self, ask, then) -> None:
         path = ask(self.window)

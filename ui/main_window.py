@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -72,6 +72,7 @@ class ReviewWindow(QMainWindow):
         self.adder = FootageAdder(session, self.tasks)
         self.media_id: str | None = None  # the file in the player
         self._shut = False
+        self._after_paint = None
         self._build()
         self._wire()
         self._restore_layout()
@@ -452,6 +453,16 @@ class ReviewWindow(QMainWindow):
         self.timeline.set_marks(marks)
 
     # -- where the reviewer is -------------------------------------------------
+
+    def after_first_paint(self, then) -> None:
+        """Run ``then`` once the window has been painted (a start never shows a blank screen)."""
+        self._after_paint = then
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        then, self._after_paint = self._after_paint, None
+        if then is not None:
+            QTimer.singleShot(0, then)
 
     def view_state(self) -> ViewState:
         return ViewState(

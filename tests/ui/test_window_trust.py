@@ -129,9 +129,13 @@ class _SlowRecording(Recording):
         super().__init__(paths, *args, **kwargs)
 
 
+def _open_slowly(paths):
+    return _SlowRecording(paths)
+
+
 def test_opening_clears_view_and_readout_and_refuses_keys(qtbot, project_with, footage, monkeypatch):
     session, _ = project_with(footage.small, footage.chunk_b)
-    monkeypatch.setattr(frame_service, "Recording", _SlowRecording)
+    monkeypatch.setattr(frame_service, "open_recording", _open_slowly)
     _SlowRecording.gate.clear()
     window = open_window(qtbot, session, synchronous=False)
     try:

@@ -7,12 +7,16 @@ to right as two workers decode keyframes, from the disk cache when seen before.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from reviewer.media.errors import MediaError
-from reviewer.media.filmstrip import FilmstripJob, Thumbnail
+
+if TYPE_CHECKING:
+    from reviewer.media.filmstrip import FilmstripJob, Thumbnail
 
 MIN_SLOTS, MAX_SLOTS = 4, 60
 
@@ -67,6 +71,8 @@ class FilmstripFeeder(QObject):
         def deliver(thumb: Thumbnail) -> None:
             start = offset + int(thumb.slot * slot)
             self.thumbnail.emit(start, offset + int((thumb.slot + 1) * slot), _qimage(thumb.image))
+
+        from reviewer.media.filmstrip import FilmstripJob  # PyAV: only once footage is opened
 
         return FilmstripJob(path, count, width=160, on_thumb=deliver, index=index)
 

@@ -16,14 +16,24 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from reviewer.media.errors import MediaError
-from reviewer.media.frame import Frame
-from reviewer.media.recording import Recording
+
+if TYPE_CHECKING:
+    from reviewer.media.frame import Frame
+    from reviewer.media.recording import Recording
+
+
+def open_recording(paths: list[Path]) -> Recording:
+    """Imported here, on the decode thread: PyAV and OpenCV stay off the first paint's path."""
+    from reviewer.media.recording import Recording
+
+    return Recording(paths)
 
 
 @dataclass(frozen=True, eq=False)
@@ -253,7 +263,7 @@ class FrameService(QObject):
 
     def _open(self, paths: list[Path], generation: int) -> Timing:
         self._release()
-        recording = Recording(paths)
+        recording = open_recording(paths)
         self._recording = recording
         indexes = tuple(source.index for source in recording.sources)
         timing = Timing(recording.frame_times_ms(), recording.duration_ms, generation, indexes)
