@@ -165,7 +165,7 @@
     </message>
     <message>
         <location filename="../../ui/export/dialog.py" line="149" />
-        <source>e.g. 第5期</source>
+        <source>e.g. Issue 5</source>
         <translation>如：第5期</translation>
     </message>
     <message>
@@ -876,117 +876,117 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Tag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Tags</source>
         <translation>标记列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>The footage file is missing: %1. Use “Find moved footage…”.</source>
         <translation>视频文件不见了：%1。请用“查找移动过的视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>Video (%1)</source>
         <translation>视频（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Add footage</source>
         <translation>添加视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>Checking %n file(s)…</source>
         <translation><numerusform>正在检查 %n 个文件…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244" />
+        <location filename="../../ui/main_window.py" line="249" />
         <source>Added %1 of %2 file(s)</source>
         <translation>已添加 %1 个文件（共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="263" />
         <source>Where is the footage now?</source>
         <translation>视频现在在哪个文件夹？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Searching %1 for moved footage…</source>
         <translation>正在 %1 中查找移动过的视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>Relinked %1 file(s)</source>
         <translation>已重新关联 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>; refused look-alikes with other content: %1</source>
         <translation>；已拒绝同名但内容不同的文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="307" />
         <source>Save a copy as</source>
         <translation>另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Review project (*%1)</source>
         <translation>审片项目 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Copy saved: %1</source>
         <translation>副本已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="340" />
         <source>Attach still</source>
         <translation>添加截图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476" />
+        <location filename="../../ui/main_window.py" line="491" />
         <source>NOT SAVED: %1 — retrying</source>
         <translation>未保存：%1 —— 正在重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482" />
+        <location filename="../../ui/main_window.py" line="497" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499" />
+        <location filename="../../ui/main_window.py" line="514" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500" />
+        <location filename="../../ui/main_window.py" line="515" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505" />
+        <location filename="../../ui/main_window.py" line="520" />
         <source>Double-click a file in the Footage list on the left to start reviewing.</source>
         <translation>双击左侧“视频”列表中的文件，开始审片。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509" />
+        <location filename="../../ui/main_window.py" line="524" />
         <source>This project has no footage yet.
 Add footage with File → Add footage… (Ctrl+I) or the button on the left.</source>
         <translation>这个项目还没有视频。
@@ -1131,12 +1131,12 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/app.py" line="129" />
+        <location filename="../../ui/app.py" line="132" />
         <source>Making the demo footage (first start only)…</source>
         <translation>正在生成演示视频（只在第一次启动时）…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="192" />
+        <location filename="../../ui/app.py" line="195" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
