@@ -523,22 +523,27 @@
 <context>
     <name>MediaBin</name>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="34" />
+        <location filename="../../ui/media/media_bin.py" line="31" />
+        <source>No footage yet: click “Add footage…” below.</source>
+        <translation>还没有视频：请点击下方的“添加视频…”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/media_bin.py" line="36" />
         <source>Add footage…</source>
         <translation>添加视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="36" />
+        <location filename="../../ui/media/media_bin.py" line="38" />
         <source>Find moved footage…</source>
         <translation>查找移动过的视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="68" />
+        <location filename="../../ui/media/media_bin.py" line="70" />
         <source>(offline)</source>
         <translation>（离线）</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="74" />
+        <location filename="../../ui/media/media_bin.py" line="76" />
         <source>File not found; use “Find moved footage…”</source>
         <translation>找不到文件；请用“查找移动过的视频…”</translation>
     </message>
@@ -1322,52 +1327,62 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>TagPanel</name>
     <message>
-        <location filename="../../ui/tags/panel.py" line="87" />
+        <location filename="../../ui/tags/panel.py" line="89" />
         <source>Search place and note</source>
         <translation>搜索地点和备注（如：垃圾）</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="93" />
+        <location filename="../../ui/tags/panel.py" line="95" />
         <source>Incomplete only</source>
         <translation>仅未填完整</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="109" />
+        <location filename="../../ui/tags/panel.py" line="111" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="114" />
+        <location filename="../../ui/tags/panel.py" line="116" />
         <source>All counties</source>
         <translation>全部县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="117" />
+        <location filename="../../ui/tags/panel.py" line="119" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="120" />
+        <location filename="../../ui/tags/panel.py" line="122" />
         <source>All reviewers</source>
         <translation>全部审片人</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="189" />
+        <location filename="../../ui/tags/panel.py" line="154" />
+        <source>No tag matches these filters.</source>
+        <translation>没有符合这些筛选条件的标记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/panel.py" line="157" />
+        <source>No tags yet. On the frame that shows a problem, press the category's key (the strip under the video lists them).</source>
+        <translation>还没有标记。在显示问题的画面上，按下该类别的键（画面下方的按键条列出了所有类别）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/panel.py" line="201" />
         <source>Set status</source>
         <translation>设置整改状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="195" />
+        <location filename="../../ui/tags/panel.py" line="207" />
         <source>Set severity</source>
         <translation>设置严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="200" />
+        <location filename="../../ui/tags/panel.py" line="212" />
         <source>Set county</source>
         <translation>设置县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="207" />
+        <location filename="../../ui/tags/panel.py" line="219" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>

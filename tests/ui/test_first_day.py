@@ -42,7 +42,10 @@ def test_new_project_close_back_to_start_and_resume_where_left(shell, tmp_path, 
     shell.create_project(path)
     window = shell.window
     assert isinstance(window, ReviewWindow) and path.exists()
-    assert "还没有视频" in window.view.message()  # the empty state says what to do next
+    # Every empty part of the window says what to do next.
+    assert "还没有视频" in window.view.message()
+    assert "添加视频" in window.bin.list.hint and window.bin.list.count() == 0
+    assert "按下该类别的键" in window.tags.table.hint
     window.add_files([footage.small.path])
     assert window.player.screen.showing is Showing.FRAME  # the first file opens by itself
     window.player.seek_index(42)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reviewer.store.model import Changes, Media
 from reviewer.timecode import format_ms
 from ui.project.session import ProjectSession
+from ui.widgets.hints import HintList
 
 MEDIA_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -25,8 +26,9 @@ class MediaBin(QWidget):
         self.current: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        self.list = QListWidget()
+        self.list = HintList()
         self.list.setObjectName("mediaList")
+        self.list.hint = self.tr("No footage yet: click “Add footage…” below.")
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.itemActivated.connect(
             lambda item: self.openRequested.emit(item.data(MEDIA_ID_ROLE))

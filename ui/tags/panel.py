@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from reviewer.store.search import TagFilter
 from ui.keys.keymap import KeyMap
 from ui.project.session import ProjectSession
 from ui.tags.table_model import SORT_ROLE, UUID_ROLE, TagTableModel
+from ui.widgets.hints import HintTable
 
 
 class SortingProxy(QSortFilterProxyModel):
@@ -51,7 +51,7 @@ class TagPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(self._filter_bar())
-        self.table = QTableView()
+        self.table = HintTable()
         self.table.setObjectName("tagTable")
         self.table.setModel(self.proxy)
         # Unsorted at first: the store's own order (footage, then time) needs no loading of
@@ -74,6 +74,8 @@ class TagPanel(QWidget):
         self.model.modelReset.connect(self._fit_columns)
         self._fit_columns()
         layout.addWidget(self.table)
+        self.model.modelReset.connect(self._update_hint)
+        self._update_hint()
         session.changed.connect(self._on_changed)
         if keymap is not None:
             keymap.changed.connect(self._fill_filters)
@@ -146,6 +148,16 @@ class TagPanel(QWidget):
         self.incomplete.setChecked(f.complete is False)
         self.search.setText(f.text)
         self._apply_filter()
+
+    def _update_hint(self) -> None:
+        if self.model.filter != TagFilter():
+            self.table.hint = self.tr("No tag matches these filters.")
+        else:
+            self.table.hint = self.tr(
+                "No tags yet. On the frame that shows a problem, press the category's key "
+                "(the strip under the video lists them)."
+            )
+        self.table.viewport().update()
 
     def _apply_filter(self) -> None:
         def pick(combo: QComboBox) -> tuple:
