@@ -142,6 +142,10 @@ class ReviewWindow(QMainWindow):
         self.timeline.seekRequested.connect(p.seek_ms)
         self.timeline.markMoved.connect(self._mark_moved)
         self.timeline.markClicked.connect(self._select_tag)
+        self.timeline.zoomed.connect(self.feedback.timeline_zoomed)
+        self.timeline.setToolTip(
+            self.tr("Click to go there · drag a tag to move it · Ctrl+wheel zooms, wheel scrolls")
+        )
         self.keys.categoryKey.connect(c.tag_with)
         self.keys.actionRequested.connect(self._window_action)
         self.keys.performed.connect(self.feedback.action)

@@ -238,67 +238,72 @@
         <translation>缩放 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="57" />
+        <location filename="../../ui/window/feedback.py" line="56" />
+        <source>Timeline zoom %1× (Ctrl+wheel; wheel scrolls)</source>
+        <translation>时间轴缩放 %1×（Ctrl+滚轮缩放；滚轮左右移动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="61" />
         <source>Tagged: %1</source>
         <translation>已标记：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="61" />
+        <location filename="../../ui/window/feedback.py" line="65" />
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="61" />
+        <location filename="../../ui/window/feedback.py" line="65" />
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="67" />
+        <location filename="../../ui/window/feedback.py" line="71" />
         <source>new tag %1</source>
         <translation>新标记 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="75" />
+        <location filename="../../ui/window/feedback.py" line="79" />
         <source>%1 of tag %2</source>
         <translation>标记 %2 的%1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="77" />
+        <location filename="../../ui/window/feedback.py" line="81" />
         <source>deleting tag %1</source>
         <translation>删除标记 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="79" />
+        <location filename="../../ui/window/feedback.py" line="83" />
         <source>restoring tag %1</source>
         <translation>恢复标记 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="80" />
+        <location filename="../../ui/window/feedback.py" line="84" />
         <source>last edit</source>
         <translation>上一步修改</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="84" />
+        <location filename="../../ui/window/feedback.py" line="88" />
         <source>category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="85" />
+        <location filename="../../ui/window/feedback.py" line="89" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="86" />
+        <location filename="../../ui/window/feedback.py" line="90" />
         <source>time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="87" />
+        <location filename="../../ui/window/feedback.py" line="91" />
         <source>end time</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/window/feedback.py" line="88" />
+        <location filename="../../ui/window/feedback.py" line="92" />
         <source>stills</source>
         <translation>截图</translation>
     </message>
@@ -896,102 +901,107 @@
         <translation>标记列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="147" />
+        <source>Click to go there · drag a tag to move it · Ctrl+wheel zooms, wheel scrolls</source>
+        <translation>点击跳到该处 · 拖动标记可移动它 · Ctrl+滚轮缩放，滚轮左右移动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225" />
         <source>The footage file is missing: %1. Use “Find moved footage…”.</source>
         <translation>视频文件不见了：%1。请用“查找移动过的视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>Video (%1)</source>
         <translation>视频（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Add footage</source>
         <translation>添加视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="247" />
         <source>Checking %n file(s)…</source>
         <translation><numerusform>正在检查 %n 个文件…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="253" />
         <source>Added %1 of %2 file(s)</source>
         <translation>已添加 %1 个文件（共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>Where is the footage now?</source>
         <translation>视频现在在哪个文件夹？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>Searching %1 for moved footage…</source>
         <translation>正在 %1 中查找移动过的视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>Relinked %1 file(s)</source>
         <translation>已重新关联 %1 个文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="285" />
         <source>; refused look-alikes with other content: %1</source>
         <translation>；已拒绝同名但内容不同的文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Save a copy as</source>
         <translation>另存为副本</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Review project (*%1)</source>
         <translation>审片项目 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>Copy saved: %1</source>
         <translation>副本已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340" />
+        <location filename="../../ui/main_window.py" line="344" />
         <source>Attach still</source>
         <translation>添加截图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="495" />
         <source>NOT SAVED: %1 — retrying</source>
         <translation>未保存：%1 —— 正在重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497" />
+        <location filename="../../ui/main_window.py" line="501" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514" />
+        <location filename="../../ui/main_window.py" line="518" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515" />
+        <location filename="../../ui/main_window.py" line="519" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520" />
+        <location filename="../../ui/main_window.py" line="524" />
         <source>Double-click a file in the Footage list on the left to start reviewing.</source>
         <translation>双击左侧“视频”列表中的文件，开始审片。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524" />
+        <location filename="../../ui/main_window.py" line="528" />
         <source>This project has no footage yet.
 Add footage with File → Add footage… (Ctrl+I) or the button on the left.</source>
         <translation>这个项目还没有视频。

@@ -128,6 +128,10 @@ def test_osd_says_what_each_key_did(win):
     assert view.osd_text() == "缩放 200%"
     key(window, Qt.Key.Key_0)
     assert view.zoom == 1.0 and view.osd_text() == "缩放：适应窗口"
+    timeline = window.timeline
+    start, end = timeline.visible_range
+    timeline.zoom_to(start, start + (end - start) // 4)  # what Ctrl+wheel does
+    assert view.osd_text().startswith("时间轴缩放 4×")
     key(window, Qt.Key.Key_3)
     name = category(session, "3").label.zh
     assert view.osd_text() == f"已标记：{name} · 00:01.040"

@@ -54,6 +54,7 @@ class TimelineWidget(QWidget):
     seekRequested = Signal(int)
     markMoved = Signal(str, int, object)  # key, new start, new end (None for a point)
     markClicked = Signal(str)
+    zoomed = Signal(float)  # how many times the whole file the view is magnified
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,8 +132,11 @@ class TimelineWidget(QWidget):
     def zoom_to(self, start_ms: int, end_ms: int) -> None:
         span = max(200, end_ms - start_ms)
         start = min(max(0, start_ms), max(0, self._duration - span))
+        before = self._view[1] - self._view[0]
         self._view = (start, min(self._duration, start + span))
         self.update()
+        if self._view[1] - self._view[0] != before:
+            self.zoomed.emit(self._duration / max(1, self._view[1] - self._view[0]))
 
     # -- coordinates ------------------------------------------------------
 

@@ -52,6 +52,10 @@ class Feedback(QObject):
         else:
             self.view.show_osd(self.tr("Zoom %1%").replace("%1", str(round(zoom * 100))))
 
+    def timeline_zoomed(self, factor: float) -> None:
+        text = self.tr("Timeline zoom %1× (Ctrl+wheel; wheel scrolls)")
+        self.view.show_osd(text.replace("%1", f"{factor:.3g}"))
+
     def tagged(self, uuid: str) -> None:
         tag = self.session.tag(uuid)
         self.view.show_osd(self.tr("Tagged: %1").replace("%1", self._tag_words(tag)))
