@@ -182,6 +182,7 @@ def test_full_screen_keeps_video_legend_and_osd_and_esc_leaves(win):
     window.leave_action.trigger()  # Esc
     assert not window.fullscreen.active and not window.isFullScreen()
     assert all(d.isVisible() for d in docks) and window.menuBar().isVisible()
+    assert not window.banner.isVisible()  # hidden before, hidden after: nothing empty appears
     assert window.menus.actions["fullscreen"].shortcut().toString() == "F11"
 
 

@@ -18,6 +18,7 @@ class FullScreen(QObject):
         self.hidden = hidden  # widgets besides docks, menu and status bar that make room
         self._state: QByteArray | None = None
         self._was_maximized = False
+        self._shown: list[QWidget] = []  # what was visible before, and comes back
 
     @property
     def active(self) -> bool:
@@ -33,7 +34,8 @@ class FullScreen(QObject):
         self._state, self._was_maximized = w.saveState(), w.isMaximized()
         for dock in self._docks():
             dock.hide()
-        for widget in (*self.hidden, w.menuBar(), w.statusBar()):
+        self._shown = [x for x in (*self.hidden, w.menuBar(), w.statusBar()) if x.isVisible()]
+        for widget in self._shown:
             widget.hide()
         w.showFullScreen()
 
@@ -41,7 +43,7 @@ class FullScreen(QObject):
         if not self.active:
             return
         w, state, self._state = self.window, self._state, None
-        for widget in (*self.hidden, w.menuBar(), w.statusBar()):
+        for widget in self._shown:
             widget.show()
         w.showMaximized() if self._was_maximized else w.showNormal()
         assert state is not None
