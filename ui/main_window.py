@@ -12,10 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.store.errors import StoreError
-from reviewer.store.model import Changes, Media, Still, Tag
+from reviewer.store.model import Changes, Media, Still
 from ui.keys.handler import ReviewKeys
 from ui.keys.keymap import KeyMap, descriptions
 from ui.keys.legend import KeyLegend
@@ -34,21 +32,19 @@ from ui.media.media_bin import MediaBin
 from ui.media.player import Player
 from ui.media.transport import TransportBar
 from ui.media.video_view import VideoView
-from ui.project.adding import AddReport, FootageAdder, RefusedFiles
-from ui.project.background import FootageJobs
 from ui.project.session import ProjectSession
 from ui.review.controller import OpenRecording, ReviewController
 from ui.tags.editor import TagEditor
 from ui.tags.panel import TagPanel
-from ui.timeline.timeline import Mark, TimelineWidget
+from ui.timeline.timeline import TimelineWidget
 from ui.window import menus
 from ui.window.banner import FileBanner
 from ui.window.feedback import Feedback
+from ui.window.footage_actions import FootageActions
 from ui.window.fullscreen import FullScreen
+from ui.window.marks import TimelineMarks
 from ui.window.view_state import ViewState, save_view
 from ui.workers import TaskRunner
-
-VIDEO_FILTER = "*.mp4 *.mov *.avi *.mkv *.ts *.mts *.m4v *.3gp *.mpg *.mpeg *.wmv *.flv"
 
 
 class ReviewWindow(QMainWindow):
@@ -68,8 +64,6 @@ class ReviewWindow(QMainWindow):
         self.controller = ReviewController(session, self.player, self)
         self.tasks = TaskRunner(synchronous=synchronous, parent=self)
         self.filmstrip = FilmstripFeeder(self)
-        self.footage_jobs = FootageJobs(session, self.tasks)
-        self.adder = FootageAdder(session, self.tasks)
         self.media_id: str | None = None  # the file in the player
         self._shut = False
         self._after_paint = None
@@ -77,8 +71,8 @@ class ReviewWindow(QMainWindow):
         self._wire()
         self._restore_layout()
         self._update_title()
-        self._update_empty_hint()
-        self.footage_jobs.hash_missing()
+        self.update_empty_hint()
+        self.footage.jobs.hash_missing()
 
     # -- layout -----------------------------------------------------------
 
@@ -109,6 +103,10 @@ class ReviewWindow(QMainWindow):
         self.keys = ReviewKeys(self.player, self.keymap, self)
         self.keys.install()
         self.feedback = Feedback(self.view, self.player, self.session)
+        self.footage = FootageActions(self)
+        self.marks = TimelineMarks(
+            self.session, self.controller, self.player, self.timeline, self._select_tag
+        )
         self.fullscreen = FullScreen(self, [self.timeline, self.banner])
         self.menus = menus.build(self)
         self.leave_action.setEnabled(False)
@@ -140,7 +138,6 @@ class ReviewWindow(QMainWindow):
         self.transport.liftChanged.connect(self.view.set_lift)
         self.transport.lagChanged.connect(lambda ms: setattr(c, "lag_ms", ms))
         self.timeline.seekRequested.connect(p.seek_ms)
-        self.timeline.markMoved.connect(self._mark_moved)
         self.timeline.markClicked.connect(self._select_tag)
         self.timeline.zoomed.connect(self.feedback.timeline_zoomed)
         self.timeline.setToolTip(
@@ -156,8 +153,8 @@ class ReviewWindow(QMainWindow):
         c.warning.connect(self._tag_warning)
         c.stillOutside.connect(self._ask_still)
         self.bin.openRequested.connect(self.open_media)
-        self.bin.addRequested.connect(self.add_footage)
-        self.bin.relinkRequested.connect(self.relink)
+        self.bin.addRequested.connect(self.footage.add_footage)
+        self.bin.relinkRequested.connect(self.footage.relink)
         self.tags.tagActivated.connect(self.seek_to_tag)
         self.tags.selectionChanged.connect(
             lambda uuids: self._select_tag(uuids[0]) if uuids else None
@@ -186,8 +183,8 @@ class ReviewWindow(QMainWindow):
             "zoom_in": lambda: self.view.set_zoom(self.view.zoom * 1.25),
             "zoom_out": lambda: self.view.set_zoom(self.view.zoom * 0.8),
             "zoom_fit": lambda: self.view.set_zoom(1.0),
-            "previous_tag": lambda: self.jump_to_tag(-1),
-            "next_tag": lambda: self.jump_to_tag(+1),
+            "previous_tag": lambda: self.marks.jump(-1),
+            "next_tag": lambda: self.marks.jump(+1),
         }
         handlers[action]()
 
@@ -213,7 +210,7 @@ class ReviewWindow(QMainWindow):
         self.transport.recorded_at = _recorded_at(chunks[0])
         slots = int(self.timeline.width() / self.timeline.slot_width())
         self.filmstrip.plan(paths, offsets, [m.duration_ms for m in chunks], slots)
-        self._refresh_marks()
+        self.marks.refresh()
         self.view.setFocus()
 
     def _opened(self, timing) -> None:
@@ -226,64 +223,13 @@ class ReviewWindow(QMainWindow):
         text = text.replace("%1", media.name)
         self.player.show_unopenable(media.name, MissingFootage(text))
         self.timeline.set_marks([])
-        self._warn(text, media.id)
+        self.warn(text, media.id)
 
     def _recording_of(self, media: Media) -> list[Media]:
         if media.recording_id is None:
             return [media]
         same = [m for m in self.session.project.media() if m.recording_id == media.recording_id]
         return sorted(same, key=lambda m: m.chunk_index)
-
-    def add_footage(self) -> None:
-        videos = self.tr("Video (%1)").replace("%1", VIDEO_FILTER)
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add footage"), "", videos + ";;" + self.tr("All files (*)")
-        )
-        if files:
-            self.add_files([Path(f) for f in files])
-
-    def add_files(self, paths: list[Path]) -> None:
-        """Probe in the background; one list of every file refused, each with its reason."""
-        text = self.tr("Checking %n file(s)…", "", len(paths))
-        self.statusBar().showMessage(text)
-        self.adder.add(paths, self._added)
-
-    def _added(self, report: AddReport) -> None:
-        self.last_add = report
-        text = self.tr("Added %1 of %2 file(s)").replace("%1", str(len(report.added)))
-        self.statusBar().showMessage(
-            text.replace("%2", str(len(report.added) + len(report.refused))), 15000
-        )
-        self._update_empty_hint()
-        if report.refused:
-            dialog = RefusedFiles(report, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
-            self.refused_dialog = dialog
-        if report.added and self.media_id is None:
-            self.open_media(report.added[0])
-
-    def relink(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Where is the footage now?"))
-        if folder:
-            self.relink_folder(Path(folder))
-
-    def relink_folder(self, folder: Path) -> None:
-        """Scan in the background; the window stays usable while a big drive is searched."""
-        text = self.tr("Searching %1 for moved footage…").replace("%1", str(folder))
-        self.statusBar().showMessage(text)
-        self.footage_jobs.relink(folder, self._relinked)
-
-    def _relinked(self, report, result) -> None:
-        if report is None:
-            self._warn(getattr(result, "message", lambda _l: str(result))(self.session.lang))
-            return
-        text = self.tr("Relinked %1 file(s)").replace("%1", str(len(report.relinked)))
-        if report.impostors:
-            sep = ", " if self.session.lang.startswith("en") else "、"
-            names = sep.join(p.name for p in report.impostors)
-            text += self.tr("; refused look-alikes with other content: %1").replace("%1", names)
-        self.statusBar().showMessage(text, 15000)
 
     def open_export(self) -> None:
         """Exports take the tag table's current filter (what the editor sees is what goes out)."""
@@ -303,33 +249,12 @@ class ReviewWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
-    def save_copy(self) -> None:
-        from reviewer.store.project import SUFFIX
-
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save a copy as"),
-            "",
-            self.tr("Review project (*%1)").replace("%1", SUFFIX),
-        )
-        if name:
-            self.save_copy_to(Path(name).with_suffix(SUFFIX))
-
-    def save_copy_to(self, target: Path) -> None:
-        try:
-            self.session.project.backup_to(target)
-        except (OSError, StoreError) as exc:
-            message = exc.message(self.session.lang) if isinstance(exc, StoreError) else str(exc)
-            self._warn(message)
-            return
-        self.statusBar().showMessage(self.tr("Copy saved: %1").replace("%1", str(target)), 10000)
-
     def _media_failed(self, failure: Failure) -> None:
         text = failure.message(self.session.lang)
         if failure.during_open:
             self.filmstrip.cancel()
             self.timeline.clear_thumbnails()
-            self._warn(text, self.media_id)
+            self.warn(text, self.media_id)
         else:
             self.statusBar().showMessage(text, 10000)
 
@@ -386,7 +311,7 @@ class ReviewWindow(QMainWindow):
         self.controller.selected = uuid
         self.editor.show_tag(uuid)
         self.tags.select(uuid)
-        self._refresh_marks()
+        self.marks.refresh()
 
     def seek_to_tag(self, uuid: str) -> None:
         tag = self.session.tag(uuid)
@@ -397,38 +322,6 @@ class ReviewWindow(QMainWindow):
             self.player.seek_ms(recording.global_ms(tag.media_id, tag.start_ms) or 0)
         self._select_tag(uuid)
 
-    def jump_to_tag(self, direction: int) -> None:
-        """[ and ]: the previous or next tag of the open footage, as editors' marker keys do."""
-        recording = self.controller.recording
-        if recording is None:
-            return
-        here = self.player.position_ms()
-        starts = sorted(
-            (recording.global_ms(t.media_id, t.start_ms), t.uuid)
-            for t in self.session.project.tags()
-            if recording.global_ms(t.media_id, 0) is not None
-        )
-        ahead = [s for s in starts if (s[0] > here if direction > 0 else s[0] < here)]
-        if ahead:
-            at, uuid = ahead[0] if direction > 0 else ahead[-1]
-            self.player.seek_ms(at or 0)
-            self._select_tag(uuid)
-
-    def _mark_moved(self, uuid: str, start: int, end: object) -> None:
-        """A dragged tag lands on the start of the frame under it, like a keyboard tag."""
-        recording, timing = self.controller.recording, self.controller.timing
-        tag = self.session.tag(uuid)
-        if recording is None or timing is None:
-            return
-        offset = recording.global_ms(tag.media_id, 0) or 0
-        snap = lambda ms: int(timing.times_ms[timing.index_at(ms)]) - offset  # noqa: E731
-        self.session.edit_tag(
-            uuid,
-            start_ms=snap(start),
-            end_ms=None if end is None else max(snap(int(end)), snap(start) + 1),
-            frame_pts=None,
-        )
-
     def delete_selected(self) -> None:
         for uuid in self.tags.selected() or (
             [self.controller.selected] if self.controller.selected else []
@@ -437,24 +330,12 @@ class ReviewWindow(QMainWindow):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.tags or changes.codebook:
-            self._refresh_marks()
+            self.marks.refresh()
         if changes.codebook:
             self.keymap.set_codebook(self.session.codebook())
             self.legend.set_codebook(self.session.codebook())
         if changes.media:
-            self._update_empty_hint()
-
-    def _refresh_marks(self) -> None:
-        recording = self.controller.recording
-        if recording is None:
-            return
-        book = self.session.codebook()
-        marks = []
-        for tag in self.session.project.tags():
-            offset = recording.global_ms(tag.media_id, 0)
-            if offset is not None:
-                marks.append(_mark(tag, offset, book, tag.uuid == self.controller.selected))
-        self.timeline.set_marks(marks)
+            self.update_empty_hint()
 
     # -- where the reviewer is -------------------------------------------------
 
@@ -495,7 +376,7 @@ class ReviewWindow(QMainWindow):
         text = self.tr("NOT SAVED: %1 — retrying").replace("%1", exc.message(self.session.lang))
         self.save_label.setText(text)
         self.save_label.setStyleSheet("color: white; background: #c0392b; padding: 2px 6px;")
-        self._warn(text)
+        self.warn(text)
 
     def _saved(self) -> None:
         self.save_label.setText(self.tr("All changes saved"))
@@ -508,7 +389,7 @@ class ReviewWindow(QMainWindow):
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
 
-    def _warn(self, text: str, media_id: str | None = None) -> None:
+    def warn(self, text: str, media_id: str | None = None) -> None:
         """In the window, not a modal box: the reviewer keeps working while it is shown."""
         self.statusBar().showMessage(text, 10000)
         self.banner.warn(text, media_id)
@@ -518,7 +399,7 @@ class ReviewWindow(QMainWindow):
         suffix = self.tr(" (read-only)") if self.session.read_only else ""
         self.setWindowTitle(f"{name}{suffix} — " + self.tr("Footage reviewer"))
 
-    def _update_empty_hint(self) -> None:
+    def update_empty_hint(self) -> None:
         if self.session.project.media():
             hint = self.tr(
                 "Double-click a file in the Footage list on the left to start reviewing."
@@ -568,13 +449,6 @@ class ReviewWindow(QMainWindow):
 
 class MissingFootage(Exception):
     """The footage is not where the project last saw it (the message is already worded)."""
-
-
-def _mark(tag: Tag, offset: int, book, selected: bool) -> Mark:
-    category = book.category(tag.category_id)
-    color = QColor(category.colour if category else "#888888")
-    end = None if tag.end_ms is None else offset + tag.end_ms
-    return Mark(tag.uuid, offset + tag.start_ms, end, color, selected)
 
 
 def _recorded_at(media: Media) -> datetime | None:

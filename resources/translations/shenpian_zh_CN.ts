@@ -317,6 +317,69 @@
     </message>
 </context>
 <context>
+    <name>FootageActions</name>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="35" />
+        <source>Video (%1)</source>
+        <translation>视频（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="37" />
+        <source>Add footage</source>
+        <translation>添加视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="37" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/footage_actions.py" line="44" />
+        <source>Checking %n file(s)…</source>
+        <translation><numerusform>正在检查 %n 个文件…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="50" />
+        <source>Added %1 of %2 file(s)</source>
+        <translation>已添加 %1 个文件（共 %2 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="64" />
+        <source>Where is the footage now?</source>
+        <translation>视频现在在哪个文件夹？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="70" />
+        <source>Searching %1 for moved footage…</source>
+        <translation>正在 %1 中查找移动过的视频…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="78" />
+        <source>Relinked %1 file(s)</source>
+        <translation>已重新关联 %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="82" />
+        <source>; refused look-alikes with other content: %1</source>
+        <translation>；已拒绝同名但内容不同的文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="90" />
+        <source>Save a copy as</source>
+        <translation>另存为副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="92" />
+        <source>Review project (*%1)</source>
+        <translation>审片项目 (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="104" />
+        <source>Copy saved: %1</source>
+        <translation>副本已保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>KeyLegend</name>
     <message>
         <location filename="../../ui/keys/legend.py" line="53" />
@@ -886,122 +949,62 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Tag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Tags</source>
         <translation>标记列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>Click to go there · drag a tag to move it · Ctrl+wheel zooms, wheel scrolls</source>
         <translation>点击跳到该处 · 拖动标记可移动它 · Ctrl+滚轮缩放，滚轮左右移动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>The footage file is missing: %1. Use “Find moved footage…”.</source>
         <translation>视频文件不见了：%1。请用“查找移动过的视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
-        <source>Video (%1)</source>
-        <translation>视频（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="240" />
-        <source>Add footage</source>
-        <translation>添加视频</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="240" />
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="247" />
-        <source>Checking %n file(s)…</source>
-        <translation><numerusform>正在检查 %n 个文件…</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="253" />
-        <source>Added %1 of %2 file(s)</source>
-        <translation>已添加 %1 个文件（共 %2 个）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="267" />
-        <source>Where is the footage now?</source>
-        <translation>视频现在在哪个文件夹？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="273" />
-        <source>Searching %1 for moved footage…</source>
-        <translation>正在 %1 中查找移动过的视频…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="281" />
-        <source>Relinked %1 file(s)</source>
-        <translation>已重新关联 %1 个文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="285" />
-        <source>; refused look-alikes with other content: %1</source>
-        <translation>；已拒绝同名但内容不同的文件：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="311" />
-        <source>Save a copy as</source>
-        <translation>另存为副本</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="313" />
-        <source>Review project (*%1)</source>
-        <translation>审片项目 (*%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="325" />
-        <source>Copy saved: %1</source>
-        <translation>副本已保存：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="344" />
+        <location filename="../../ui/main_window.py" line="269" />
         <source>Attach still</source>
         <translation>添加截图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495" />
+        <location filename="../../ui/main_window.py" line="376" />
         <source>NOT SAVED: %1 — retrying</source>
         <translation>未保存：%1 —— 正在重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518" />
+        <location filename="../../ui/main_window.py" line="399" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519" />
+        <location filename="../../ui/main_window.py" line="400" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>Double-click a file in the Footage list on the left to start reviewing.</source>
         <translation>双击左侧“视频”列表中的文件，开始审片。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528" />
+        <location filename="../../ui/main_window.py" line="409" />
         <source>This project has no footage yet.
 Add footage with File → Add footage… (Ctrl+I) or the button on the left.</source>
         <translation>这个项目还没有视频。

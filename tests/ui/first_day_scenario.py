@@ -117,15 +117,15 @@ class Day:
 
     def add_footage(self) -> None:
         names = ["street", "vfr", "battery_died", "notes", "damaged", "card_error"]
-        self.window.add_files([self.files[n] for n in names])
-        until(lambda: hasattr(self.window, "last_add"), 30000)
-        report = self.window.last_add
+        self.window.footage.add_files([self.files[n] for n in names])
+        until(lambda: self.window.footage.last_add is not None, 30000)
+        report = self.window.footage.last_add
         self.report["added"] = len(report.added)
         self.report["refused"] = [name for name, _ in report.refused]
         self.report["refused_reasons"] = [why for _, why in report.refused]
         until(lambda: self.window.player.screen.showing is Showing.FRAME)
         self.shot("refused_files")
-        self.window.refused_dialog.close()
+        self.window.footage.refused_dialog.close()
         # The card is overwritten after it was added: this file will not open any more.
         corrupt(self.files["card_error"], 0.0, 1.0)
 

@@ -46,7 +46,7 @@ def test_new_project_close_back_to_start_and_resume_where_left(shell, tmp_path, 
     assert "还没有视频" in window.view.message()
     assert "添加视频" in window.bin.list.hint and window.bin.list.count() == 0
     assert "按下该类别的键" in window.tags.table.hint
-    window.add_files([footage.small.path])
+    window.footage.add_files([footage.small.path])
     assert window.player.screen.showing is Showing.FRAME  # the first file opens by itself
     window.player.seek_index(42)
     window.menus.actions["close_project"].trigger()
@@ -62,7 +62,7 @@ def test_save_a_copy_keeps_every_tag(shell, demo_project, tmp_path):
     shell.open_project(demo_project, first_media=True)
     copy = tmp_path / "副本" / "备份.shenpian"
     copy.parent.mkdir()
-    shell.window.save_copy_to(copy)
+    shell.window.footage.save_copy_to(copy)
     assert "副本已保存" in shell.window.statusBar().currentMessage()
     with Project.open(copy, read_only=True) as other:
         assert len(other.tags()) == len(shell.session.project.tags())
@@ -121,15 +121,15 @@ def test_every_refused_file_is_listed_with_its_reason(shell, demo_project, foota
     existing = shell.session.project.locate(shell.session.project.media()[0])
     files = [footage.vfr.path, footage.moov_at_end_cut.path, broken, footage.text.path,
              existing, footage.hevc.path]  # fmt: skip
-    window.add_files(files)
-    report = window.last_add
+    window.footage.add_files(files)
+    report = window.footage.last_add
     assert len(report.added) == 2
     refused = dict(report.refused)
     assert list(refused) == ["battery_died.mp4", "坏的.mp4", "notes.mp4", existing.name]
     assert "不完整" in refused["battery_died.mp4"] and "battery_died.mp4" in refused["battery_died.mp4"]
     assert "不是视频" in refused["notes.mp4"]
     assert existing.name in refused[existing.name]
-    dialog = window.refused_dialog
+    dialog = window.footage.refused_dialog
     assert isinstance(dialog, RefusedFiles) and dialog.isVisible()
     assert dialog.table.rowCount() == 4
     assert [dialog.table.item(r, 0).text() for r in range(4)] == list(refused)

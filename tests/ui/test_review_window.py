@@ -197,7 +197,7 @@ def test_relink_scan_finds_moved_footage_and_refuses_impostors(win, tmp_path):
     (impostor_dir / path.name).write_bytes(b"\0" * 1000)
     try:
         assert session.project.locate(other) is None
-        window.relink_folder(tmp_path / "新硬盘")
+        window.footage.relink_folder(tmp_path / "新硬盘")
         assert session.project.locate(session.project.media_by_id(other.id)) == moved.resolve()
         assert "1" in window.statusBar().currentMessage()
     finally:

@@ -88,18 +88,18 @@ def _file(m: Menus, w: ReviewWindow) -> None:
         menu,
         "save_copy",
         QCoreApplication.translate("ReviewWindow", "Save a copy as…"),
-        w.save_copy,
+        w.footage.save_copy,
     )
     menu.addSeparator()
     m.item(
         menu,
         "add_footage",
         QCoreApplication.translate("ReviewWindow", "Add footage…"),
-        w.add_footage,
+        w.footage.add_footage,
         "Ctrl+I",
     )
     m.item(
-        menu, "relink", QCoreApplication.translate("ReviewWindow", "Find moved footage…"), w.relink
+        menu, "relink", QCoreApplication.translate("ReviewWindow", "Find moved footage…"), w.footage.relink
     )
     menu.addSeparator()
     m.item(
