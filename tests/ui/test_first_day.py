@@ -234,3 +234,16 @@ def test_filter_can_be_set_back(win):
     window, session = win
     window.tags.set_filter(TagFilter(statuses=("rectified",), complete=False))
     assert window.tags.status.currentData() == "rectified" and window.tags.incomplete.isChecked()
+
+
+def test_open_another_project_from_the_menu_closes_the_first(shell, demo_project, tmp_path):
+    other = tmp_path / "另一个.shenpian"
+    Project.create(other).close()
+    shell.open_project(demo_project, first_media=True)
+    shell.window.openProjectRequested.emit(str(other))
+    assert shell.session.project.path == other.resolve() or shell.session.project.path == other
+    with Project.open(demo_project) as again:  # nobody holds it any more
+        assert not again.read_only
+    recent = shell.window.menus.menus["file"].findChild(type(shell.window.menus.menus["file"]), "menu_recent")
+    recent.aboutToShow.emit()
+    assert str(demo_project) in [a.text() for a in recent.actions()]
