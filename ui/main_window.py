@@ -200,6 +200,7 @@ class ReviewWindow(QMainWindow):
         self.bin.set_current(media_id)
         self.timeline.clear_thumbnails()
         self.timeline.set_duration(sum(m.duration_ms for m in chunks))  # placeholders at once
+        self.timeline.set_position(start_ms)
         self.filmstrip.cancel()
         if any(p is None for p in paths):
             self._open_missing(media)

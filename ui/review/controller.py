@@ -63,6 +63,7 @@ class ReviewController(QObject):
         self.recording, self.coverage, self._last = recording, Coverage(), None
         self.timing, self._deferred = None, None
         self.set_marks(None, None)
+        self.coverageChanged.emit(self.coverage)  # the old file's watched spans go with it
         durations = [m.duration_ms for m in recording.media]
         self.player.open(paths, durations, recording.media[0].name, start_ms)
 
