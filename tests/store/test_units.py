@@ -34,7 +34,7 @@ def test_a_new_unit_is_added_audited_and_reused(tmp_path):
 def test_the_next_undo_and_redo_are_named(tmp_path, footage):
     with Project.create(tmp_path / "p.shenpian") as project:
         assert project.next_undo() is None and project.next_redo() is None
-        media = project.media_by_id(project.add_media(footage.small.path).select)
+        media = project.media_by_id(project.add_media(footage).select)
         uuid = project.add_tag(media.id, 0, project.codebook().categories[0].id).select
         command = project.next_undo()
         assert isinstance(command, AddTag) and command.tag.uuid == uuid
