@@ -19,6 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "translations"
 TS = FOLDER / "shenpian_zh_CN.ts"
 GLOSSARY = FOLDER / "zh_CN.json"
+# Strings of Qt's own dialogs that Qt's zh_CN translation lacks (context → source → text).
+QT_EXTRA = FOLDER / "qt_extra_zh_CN.json"
+QT_EXTRA_TS = FOLDER / "qtextra_zh_CN.ts"
 
 
 def tool(name: str) -> str:
@@ -56,13 +59,28 @@ def fill(ts: Path, glossary: dict[str, str]) -> list[str]:
     return missing
 
 
+def qt_extra(source: Path, target: Path) -> None:
+    """A .ts of the few Qt strings Qt's own translation misses, loaded after qtbase."""
+    root = ET.Element("TS", version="2.1", language="zh_CN")
+    for context, messages in json.loads(source.read_text(encoding="utf-8")).items():
+        ctx = ET.SubElement(root, "context")
+        ET.SubElement(ctx, "name").text = context
+        for text, translation in messages.items():
+            message = ET.SubElement(ctx, "message")
+            ET.SubElement(message, "source").text = text
+            ET.SubElement(message, "translation").text = translation
+    ET.ElementTree(root).write(target, encoding="utf-8", xml_declaration=True)
+
+
 def main() -> int:
     # From scratch: lupdate would otherwise keep stale contexts it once parsed wrongly,
     # and every translation lives in the glossary anyway.
     TS.unlink(missing_ok=True)
     lupdate(TS)
     missing = fill(TS, json.loads(GLOSSARY.read_text(encoding="utf-8")))
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-silent"], check=True)
+    qt_extra(QT_EXTRA, QT_EXTRA_TS)
+    for ts in (TS, QT_EXTRA_TS):
+        subprocess.run([tool("pyside6-lrelease"), str(ts), "-silent"], check=True)
     for source in missing:
         print(f"untranslated: {source}")
     return 1 if missing else 0

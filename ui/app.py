@@ -4,88 +4,37 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
+import shutil
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
 )
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from reviewer.media.paths import APP_NAME
 from reviewer.store.errors import StoreError
 from reviewer.store.project import SUFFIX, Project
+from ui.project.recent import recent_projects, remember
+from ui.project.start_page import StartPage, ask_new_project, ask_open_project
+from ui.window.view_state import ViewState, load_view
+from ui.workers import TaskRunner
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
-_RECENT_MAX = 8
-
-
-class StartPage(QMainWindow):
-    """New / open / demo, and the recently opened projects."""
-
-    def __init__(self, app_shell: Shell) -> None:
-        super().__init__()
-        self.setObjectName("StartPage")
-        self.shell = app_shell
-        self.setWindowTitle(self.tr("Footage reviewer"))
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel(self.tr("Footage reviewer"))
-        title.setObjectName("startTitle")
-        title.setStyleSheet("font-size: 22pt; font-weight: bold;")
-        column.addWidget(title)
-        for text, slot in (
-            (self.tr("New project…"), self.new_project),
-            (self.tr("Open project…"), self.open_project),
-            (self.tr("Open the demo project"), self.shell.open_demo),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            column.addWidget(button)
-        column.addWidget(QLabel(self.tr("Recent projects")))
-        self.recent = QListWidget()
-        self.recent.setObjectName("recentProjects")
-        self.recent.addItems(recent_projects())
-        self.recent.itemActivated.connect(lambda item: self.shell.open_project(Path(item.text())))
-        column.addWidget(self.recent)
-        self.setCentralWidget(body)
-        self.resize(640, 480)
-
-    def new_project(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("New project"), "", self.tr("Review project (*%1)").replace("%1", SUFFIX)
-        )
-        if name:
-            self.shell.create_project(Path(name).with_suffix(SUFFIX))
-
-    def open_project(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open project"), "", self.tr("Review project (*%1)").replace("%1", SUFFIX)
-        )
-        if name:
-            self.shell.open_project(Path(name))
-
-
-def recent_projects() -> list[str]:
-    value = QSettings().value("recent", [])
-    items = [value] if isinstance(value, str) else list(value or [])
-    return [p for p in items if Path(p).exists()][:_RECENT_MAX]
-
-
-def remember(path: Path) -> None:
-    items = [str(path)] + [p for p in recent_projects() if p != str(path)]
-    QSettings().setValue("recent", items[:_RECENT_MAX])
+DEMO_SECONDS = 180.0
 
 
 class Shell:
@@ -97,11 +46,16 @@ class Shell:
         self.session = None
         self.last_error = ""
         self._boxes: list[QMessageBox] = []
-        self._translators: list[QTranslator] = []
-        install_translations(self, lang)
+        self._translators = install_translations(app, lang, [])
+        self.tasks = TaskRunner(workers=1, synchronous=synchronous)
+        self.tasks.progress.connect(self._demo_progress)
+        self.demo_seconds = DEMO_SECONDS
 
     def show_start(self) -> None:
+        self._close_project_window()
         self._swap(StartPage(self))
+
+    # -- projects -----------------------------------------------------------
 
     def create_project(self, path: Path) -> None:
         try:
@@ -112,6 +66,7 @@ class Shell:
         self.open_project(path)
 
     def open_project(self, path: Path, first_media: bool = False) -> None:
+        """Open ``path`` where the reviewer left it (or on its first file, for a new start)."""
         from ui.project.session import ProjectSession
 
         try:
@@ -119,52 +74,110 @@ class Shell:
         except StoreError as exc:
             self._error(exc.message(self.lang))
             return
+        remember(path)
+        self._close_project_window()
+        self.session = ProjectSession(project, self.lang)
+        state = load_view(project.path)
+        if state.media_id is None and first_media and project.media():
+            state = ViewState(project.media()[0].id)
+        self._show_review(state)
         if project.read_only and project.read_only_reason is not None:
             self._error(project.read_only_reason.message(self.lang))
-        remember(path)
-        self._close_session()
-        self.session = ProjectSession(project, self.lang)
-        self._show_review(first_media)
 
-    def _show_review(self, first_media: bool) -> None:
+    def _show_review(self, state: ViewState) -> None:
         from ui.main_window import ReviewWindow
 
         window = ReviewWindow(self.session, synchronous=self.synchronous)
         window.languageRequested.connect(self.switch_language)
+        window.newProjectRequested.connect(lambda: self._ask(ask_new_project, self.create_project))
+        window.openProjectRequested.connect(self._open_requested)
+        window.closeProjectRequested.connect(self.show_start)
         self._swap(window)
-        media = self.session.project.media()
-        if first_media and media:
-            window.open_media(media[0].id)
+        if self.synchronous:
+            window.apply_view_state(state)
+        else:  # paint the window first; opening the footage starts right after
+            window.after_first_paint(lambda: window.apply_view_state(state))
+
+    def _ask(self, ask, then) -> None:
+        path = ask(self.window)
+        if path is not None:
+            then(path)
+
+    def _open_requested(self, path: str) -> None:
+        if path:
+            self.open_project(Path(path))
+        else:
+            self._ask(ask_open_project, self.open_project)
+
+    # -- the demo -----------------------------------------------------------
 
     def open_demo(self) -> None:
-        from reviewer.store.demo import create_demo
-
+        """The demo opens at once if made; otherwise it is made on a worker, with progress."""
         path = demo_path()
-        if not path.exists():
-            create_demo(path)
-        self.open_project(path, first_media=True)
+        if path.exists():
+            self.open_project(path, first_media=True)
+            return
+        if not isinstance(self.window, StartPage):
+            self.show_start()
+        page = self.window
+        assert isinstance(page, StartPage)
+        page.show_progress(self._demo_text(), 0, 1)
+        self.tasks.submit(
+            make_demo, path, self.demo_seconds,
+            on_done=lambda made: self.open_project(made, first_media=True),
+            on_error=self._demo_failed,
+        )  # fmt: skip
+
+    def _demo_text(self) -> str:
+        return QCoreApplication.translate("Shell", "Making the demo footage (first start only)…")
+
+    def _demo_progress(self, _job: int, done: int, total: int) -> None:
+        """The shell's runner makes only the demo; its progress goes to the start page."""
+        if isinstance(self.window, StartPage) and _still(self.window):
+            self.window.show_progress(self._demo_text(), done, total)
+
+    def _demo_failed(self, exc: Exception) -> None:
+        if isinstance(self.window, StartPage):
+            self.window.hide_progress()
+        self._error(str(exc))
+
+    # -- language -----------------------------------------------------------
 
     def switch_language(self, lang: str) -> None:
-        """Rebuild the window in the other language; widgets hold no state, so nothing is lost."""
+        """Rebuild the window in the other language, at the same file, frame, selection and filter."""
         QSettings().setValue("language", lang)
+        state = self.window.view_state() if hasattr(self.window, "view_state") else None
         self.lang = lang
-        install_translations(self, lang)
-        if self.session is not None:
+        self._translators = install_translations(self.app, lang, self._translators)
+        if self.session is not None and state is not None:
             self.session.lang = lang
-            self._show_review(first_media=False)
+            self._show_review(state)
         else:
             self.show_start()
 
+    # -- windows ------------------------------------------------------------
+
     def _swap(self, window: QMainWindow) -> None:
         old, self.window = self.window, window
+        if old is not None:
+            _detach(old)
+            geometry = old.geometry()
+            if isinstance(window, type(old)):
+                window.setGeometry(geometry)
         window.show()
         if old is not None:
-            if hasattr(old, "shutdown"):
-                old.closed.disconnect() if hasattr(old, "closed") else None
             old.close()
             old.deleteLater()
         if hasattr(window, "closed"):
             window.closed.connect(self._close_session)
+            window.setProperty("shellAttached", True)
+
+    def _close_project_window(self) -> None:
+        """Leaving a project: the window keeps where the reviewer was, then the project closes."""
+        if hasattr(self.window, "view_state"):
+            _detach(self.window)
+            self.window.close()
+        self._close_session()
 
     def _close_session(self) -> None:
         if self.session is not None:
@@ -193,9 +206,28 @@ class Shell:
             with contextlib.suppress(RuntimeError):  # already deleted by Qt
                 box.close()
         self._boxes.clear()
+        self._close_project_window()
         if self.window is not None:
             self.window.close()
-        self._close_session()
+        self.tasks.shutdown()
+        remove_translations(self.app, self._translators)
+        self._translators = []
+
+
+def _detach(window: QMainWindow) -> None:
+    """Its closing no longer closes the project (the shell is replacing it)."""
+    if _still(window) and window.property("shellAttached"):
+        window.closed.disconnect()
+        window.setProperty("shellAttached", False)
+
+
+def _still(widget: QObject) -> bool:
+    """False once Qt has deleted the widget (a late progress report after the swap)."""
+    try:
+        widget.objectName()
+    except RuntimeError:
+        return False
+    return True
 
 
 def demo_path() -> Path:
@@ -203,19 +235,41 @@ def demo_path() -> Path:
     return folder / ("演示项目" + SUFFIX)
 
 
-def install_translations(shell: Shell, lang: str) -> None:
-    """Our strings and Qt's own (standard dialogs) in ``lang``; English is the source text."""
-    for translator in shell._translators:
-        shell.app.removeTranslator(translator)
-    shell._translators = []
+def make_demo(path: Path, seconds: float, token, progress) -> Path:
+    """Made in a side folder and moved into place whole: a quit halfway leaves no half demo."""
+    from reviewer.store.demo import create_demo  # the encoder, only when a demo is made
+
+    part = path.parent.with_name(path.parent.name + ".part")
+    shutil.rmtree(part, ignore_errors=True)
+    part.mkdir(parents=True)
+    create_demo(part / path.name, total_seconds=seconds, progress=progress)
+    shutil.rmtree(path.parent, ignore_errors=True)
+    part.rename(path.parent)
+    return path
+
+
+def install_translations(app: QApplication, lang: str, old: list[QTranslator]) -> list[QTranslator]:
+    """Our strings and Qt's own (standard dialogs) in ``lang``; English is the source text.
+
+    Replaces the translators in ``old``; returns the ones now installed.
+    """
+    remove_translations(app, old)
     if lang.startswith("en"):
-        return
+        return []
+    installed = []
     qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_path), ("shenpian", str(TRANSLATIONS))):
-        translator = QTranslator(shell.app)
+    ours = str(TRANSLATIONS)
+    for name, folder in (("qtbase", qt_path), ("qtextra", ours), ("shenpian", ours)):
+        translator = QTranslator(app)
         if translator.load(QLocale(lang), name, "_", folder):
-            shell.app.installTranslator(translator)
-            shell._translators.append(translator)
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def remove_translations(app: QApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
 
 
 def parse_gui_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -236,9 +290,32 @@ def make_app() -> QApplication:
     return app
 
 
+class FirstPaint(QObject):
+    """For benchmarks/ui_bench.py: writes the wall-clock time of the first painted window.
+
+    Set SHENPIAN_FIRST_PAINT=FILE; with SHENPIAN_QUIT_AFTER_PAINT=1 the app then quits.
+    """
+
+    def __init__(self, target: str) -> None:
+        super().__init__()
+        self.target = target
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and getattr(watched, "isWindow", lambda: False)():
+            Path(self.target).write_text(f"{time.time():.4f}\n", encoding="utf-8")
+            QApplication.instance().removeEventFilter(self)
+            if os.environ.get("SHENPIAN_QUIT_AFTER_PAINT"):
+                QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
 def run_gui(argv: Sequence[str]) -> int:
     args = parse_gui_args(argv)
     app = make_app()
+    probe = os.environ.get("SHENPIAN_FIRST_PAINT")
+    if probe:
+        app.first_paint = FirstPaint(probe)  # type: ignore[attr-defined]
+        app.installEventFilter(app.first_paint)  # type: ignore[attr-defined]
     lang = args.lang or str(QSettings().value("language", "zh_CN"))
     shell = Shell(app, lang)
     if args.demo:

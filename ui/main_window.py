@@ -1,7 +1,9 @@
 """The review window: panels wired to one ProjectSession, one Player, one ReviewController.
 
 The window only lays panels out and routes signals; state lives in the
-store (tags), the engine (frames) and the controller (marks, coverage).
+store (tags), the engine (frames), the player's Screen (what is shown) and
+the controller (marks, coverage). Menus (ui/window/menus.py), full screen,
+the OSD wording and the saved view state live in their own modules.
 """
 
 from __future__ import annotations
@@ -9,90 +11,105 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.media.errors import MediaError
 from reviewer.store.errors import StoreError
-from reviewer.store.model import Changes, Media, Tag
+from reviewer.store.model import Changes, Media, Still
+from ui.keys.handler import ReviewKeys
+from ui.keys.keymap import KeyMap, descriptions
+from ui.keys.legend import KeyLegend
 from ui.media.filmstrip_worker import FilmstripFeeder
-from ui.media.frame_service import FrameService
-from ui.media.keys import ReviewKeys
+from ui.media.frame_service import Failure, FrameService
 from ui.media.media_bin import MediaBin
 from ui.media.player import Player
 from ui.media.transport import TransportBar
 from ui.media.video_view import VideoView
-from ui.project.background import FootageJobs
 from ui.project.session import ProjectSession
 from ui.review.controller import OpenRecording, ReviewController
 from ui.tags.editor import TagEditor
 from ui.tags.panel import TagPanel
-from ui.timeline.timeline import Mark, TimelineWidget
+from ui.timeline.timeline import TimelineWidget
+from ui.window import menus
+from ui.window.banner import FileBanner
+from ui.window.feedback import Feedback
+from ui.window.footage_actions import FootageActions
+from ui.window.fullscreen import FullScreen
+from ui.window.marks import TimelineMarks
+from ui.window.view_state import ViewState, save_view
 from ui.workers import TaskRunner
 
 
 class ReviewWindow(QMainWindow):
     languageRequested = Signal(str)
     closed = Signal()
+    newProjectRequested = Signal()
+    openProjectRequested = Signal(str)  # a path, or "" to ask for one
+    closeProjectRequested = Signal()
 
     def __init__(self, session: ProjectSession, synchronous: bool = False) -> None:
         super().__init__()
         self.setObjectName("ReviewWindow")
         self.session = session
+        self.keymap = KeyMap(session.codebook(), self)
         self.frames = FrameService(synchronous=synchronous, parent=self)
         self.player = Player(self.frames, parent=self)
         self.controller = ReviewController(session, self.player, self)
         self.tasks = TaskRunner(synchronous=synchronous, parent=self)
         self.filmstrip = FilmstripFeeder(self)
-        self.footage_jobs = FootageJobs(session, self.tasks)
+        self.media_id: str | None = None  # the file in the player
+        self._shut = False
+        self._after_paint = None
         self._build()
         self._wire()
         self._restore_layout()
         self._update_title()
-        self.footage_jobs.hash_missing()
+        self.update_empty_hint()
+        self.footage.jobs.hash_missing()
 
     # -- layout -----------------------------------------------------------
 
     def _build(self) -> None:
         self.view = VideoView()
+        self.view.lang = self.session.lang
+        self.legend = KeyLegend(self.keymap, self.session.codebook(), self.session.lang)
         self.transport = TransportBar(self.player)
         self.timeline = TimelineWidget()
+        self.banner = FileBanner()
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "background: #fdecea; color: #8a1c12; padding: 6px; border: 1px solid #e0a39b;"
-        )
-        self.banner.mousePressEvent = lambda _e: self.banner.hide()  # click to dismiss
-        self.banner.hide()
-        column.addWidget(self.banner)
-        column.addWidget(self.view, 1)
-        column.addWidget(self.transport)
-        column.addWidget(self.timeline)
+        column.setSpacing(0)
+        for widget, stretch in ((self.banner, 0), (self.view, 1), (self.legend, 0),
+                                (self.transport, 0), (self.timeline, 0)):  # fmt: skip
+            column.addWidget(widget, stretch)
         self.setCentralWidget(centre)
         self.bin = MediaBin(self.session)
-        self.tags = TagPanel(self.session)
-        self.editor = TagEditor(self.session)
+        self.tags = TagPanel(self.session, self.keymap)
+        self.editor = TagEditor(self.session, self.keymap, self.tasks)
         self._dock("mediaDock", self.tr("Footage"), self.bin, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("editorDock", self.tr("Tag"), self.editor, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("tagsDock", self.tr("Tags"), self.tags, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.save_label = QLabel()
         self.save_label.setObjectName("saveState")
         self.statusBar().addPermanentWidget(self.save_label)
-        self.keys = ReviewKeys(self.player, self)
+        self.keys = ReviewKeys(self.player, self.keymap, self)
         self.keys.install()
-        self._menus()
+        self.feedback = Feedback(self.view, self.player, self.session)
+        self.footage = FootageActions(self)
+        self.marks = TimelineMarks(
+            self.session, self.controller, self.player, self.timeline, self._select_tag
+        )
+        self.fullscreen = FullScreen(self, [self.timeline, self.banner])
+        self.menus = menus.build(self)
+        self.leave_action.setEnabled(False)
         self.resize(1366, 860)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
@@ -101,138 +118,119 @@ class ReviewWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
 
-    def _menus(self) -> None:
-        file = self.menuBar().addMenu(self.tr("&File"))
-        file.addAction(self.tr("Add footage…"), self.add_footage)
-        file.addAction(self.tr("Find moved footage…"), self.relink)
-        file.addSeparator()
-        file.addAction(self.tr("Export…"), self.open_export)
-        file.addAction(self.tr("Merge reviewers' packages…"), self.open_merge)
-        file.addSeparator()
-        file.addAction(self.tr("Close project"), self.close)
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(
-            edit, self.tr("Undo"), QKeySequence.StandardKey.Undo, self.session.undo
-        )
-        self.redo_action = self._action(
-            edit, self.tr("Redo"), QKeySequence("Ctrl+Shift+Z"), self.session.redo
-        )
-        self._action(
-            edit, self.tr("Delete tag"), QKeySequence.StandardKey.Delete, self.delete_selected
-        )
-        view = self.menuBar().addMenu(self.tr("&View"))
-        language = view.addMenu(self.tr("Language"))
-        language.addAction("中文", lambda: self.languageRequested.emit("zh_CN"))
-        language.addAction("English", lambda: self.languageRequested.emit("en"))
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-
-    def _action(self, menu, text: str, shortcut, slot) -> QAction:
-        action = menu.addAction(text)
-        action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        return action
+    def key_words(self) -> dict[str, str]:
+        return descriptions()
 
     # -- wiring -----------------------------------------------------------
 
     def _wire(self) -> None:
         s, c, p = self.session, self.controller, self.player
+        p.screenChanged.connect(self.view.set_screen)
         p.frameShown.connect(lambda f: self.view.set_image(f.image))
         self.view.displayWidthChanged.connect(self.frames.set_display_width)
+        self.view.fullscreenRequested.connect(self.toggle_fullscreen)
         p.previewImage.connect(self.view.set_image)
         p.positionChanged.connect(self.timeline.set_position)
-        self.frames.opened.connect(lambda t: self.timeline.set_duration(t.duration_ms))
+        self.frames.opened.connect(self._opened)
         self.frames.failed.connect(self._media_failed)
         self.transport.gotoFrame.connect(p.seek_index)
         self.transport.gotoTime.connect(p.seek_ms)
         self.transport.liftChanged.connect(self.view.set_lift)
         self.transport.lagChanged.connect(lambda ms: setattr(c, "lag_ms", ms))
         self.timeline.seekRequested.connect(p.seek_ms)
-        self.timeline.markMoved.connect(self._mark_moved)
         self.timeline.markClicked.connect(self._select_tag)
-        self.keys.categoryKey.connect(c.on_category_key)
-        self.keys.markIn.connect(c.on_mark_in)
-        self.keys.markOut.connect(c.on_mark_out)
-        self.keys.stillKey.connect(c.on_still)
-        self.keys.gotoRequested.connect(self.transport.goto.setFocus)
+        self.timeline.zoomed.connect(self.feedback.timeline_zoomed)
+        self.timeline.setToolTip(
+            self.tr("Click to go there · drag a tag to move it · Ctrl+wheel zooms, wheel scrolls")
+        )
+        self.keys.categoryKey.connect(c.tag_with)
+        self.keys.actionRequested.connect(self._window_action)
+        self.keys.performed.connect(self.feedback.action)
         c.tagCreated.connect(self._select_tag)
+        c.tagCreated.connect(self.feedback.tagged)
         c.coverageChanged.connect(self.timeline.set_coverage)
         c.notice.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        c.warning.connect(self._tag_warning)
+        c.stillOutside.connect(self._ask_still)
         self.bin.openRequested.connect(self.open_media)
-        self.bin.addRequested.connect(self.add_footage)
-        self.bin.relinkRequested.connect(self.relink)
+        self.bin.addRequested.connect(self.footage.add_footage)
+        self.bin.relinkRequested.connect(self.footage.relink)
         self.tags.tagActivated.connect(self.seek_to_tag)
         self.tags.selectionChanged.connect(
             lambda uuids: self._select_tag(uuids[0]) if uuids else None
         )
+        self.editor.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.filmstrip.thumbnail.connect(self.timeline.add_thumbnail)
-        s.changed.connect(self._on_changed)
-        s.saved.connect(lambda: self.save_label.setText(self.tr("All changes saved")))
-        s.saveFailed.connect(self._save_failed)
-        s.editRefused.connect(lambda e: self.statusBar().showMessage(e.message(s.lang), 8000))
-        s.undoStateChanged.connect(self._undo_state)
+        self.filmstrip.planned.connect(self.timeline.set_slots)
+        # The session outlives this window (a language switch builds a new one): these links
+        # are cut in shutdown, so a closed window never hears of later edits.
+        self._session_links = [
+            (s.changed, self._on_changed),
+            (s.saved, self._saved),
+            (s.saveFailed, self._save_failed),
+            (s.editRefused, self._edit_refused),
+            (s.undoStateChanged, self._undo_state),
+        ]
+        for signal, slot in self._session_links:
+            signal.connect(slot)
+
+    def _window_action(self, action: str) -> None:
+        handlers = {
+            "mark_in": self.controller.on_mark_in,
+            "mark_out": self.controller.on_mark_out,
+            "still": self.controller.on_still,
+            "goto": self.transport.goto.setFocus,
+            "zoom_in": lambda: self.view.set_zoom(self.view.zoom * 1.25),
+            "zoom_out": lambda: self.view.set_zoom(self.view.zoom * 0.8),
+            "zoom_fit": lambda: self.view.set_zoom(1.0),
+            "previous_tag": lambda: self.marks.jump(-1),
+            "next_tag": lambda: self.marks.jump(+1),
+        }
+        handlers[action]()
 
     # -- footage ----------------------------------------------------------
 
-    def open_media(self, media_id: str) -> None:
+    def open_media(self, media_id: str, start_ms: int = 0) -> None:
         project = self.session.project
         media = project.media_by_id(media_id)
         chunks = self._recording_of(media)
         paths = [project.locate(m) for m in chunks]
+        self.media_id = media_id
+        self.banner.file_changed(media_id)
+        self.bin.set_current(media_id)
+        self.timeline.clear_thumbnails()
+        self.timeline.set_duration(sum(m.duration_ms for m in chunks))  # placeholders at once
+        self.timeline.set_position(start_ms)
+        self.filmstrip.cancel()
         if any(p is None for p in paths):
-            self._warn(
-                self.tr("The footage file is missing: %1. Use “Find moved footage…”.").replace(
-                    "%1", media.name
-                )
-            )
+            self._open_missing(media)
             return
         offsets = [sum(m.duration_ms for m in chunks[:k]) for k in range(len(chunks))]
-        self.controller.open(OpenRecording(tuple(chunks), tuple(offsets)), paths)
+        recording = OpenRecording(tuple(chunks), tuple(offsets))
+        self.controller.open(recording, paths, start_ms)
         self.transport.recorded_at = _recorded_at(chunks[0])
-        self.timeline.clear_thumbnails()
-        self.filmstrip.start(paths, offsets, [m.duration_ms for m in chunks])
-        self._refresh_marks()
+        slots = int(self.timeline.width() / self.timeline.slot_width())
+        self.filmstrip.plan(paths, offsets, [m.duration_ms for m in chunks], slots)
+        self.marks.refresh()
         self.view.setFocus()
+
+    def _opened(self, timing) -> None:
+        self.timeline.set_duration(timing.duration_ms)
+        self.filmstrip.start(timing.indexes)  # the decode thread's index: no second scan
+
+    def _open_missing(self, media: Media) -> None:
+        self.controller.close()
+        text = self.tr("The footage file is missing: %1. Use “Find moved footage…”.")
+        text = text.replace("%1", media.name)
+        self.player.show_unopenable(media.name, MissingFootage(text))
+        self.timeline.set_marks([])
+        self.warn(text, media.id)
 
     def _recording_of(self, media: Media) -> list[Media]:
         if media.recording_id is None:
             return [media]
         same = [m for m in self.session.project.media() if m.recording_id == media.recording_id]
         return sorted(same, key=lambda m: m.chunk_index)
-
-    def add_footage(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Add footage"),
-            "",
-            self.tr("Video (*.mp4 *.mov *.avi *.mkv *.ts *.mts *.m4v);;All files (*)"),
-        )
-        for name in files:
-            try:
-                self.session.announce(self.session.project.add_media(name))
-            except (MediaError, StoreError) as exc:
-                self._warn(exc.message(self.session.lang))
-
-    def relink(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Where is the footage now?"))
-        if folder:
-            self.relink_folder(Path(folder))
-
-    def relink_folder(self, folder: Path) -> None:
-        """Scan in the background; the window stays usable while a big drive is searched."""
-        text = self.tr("Searching %1 for moved footage…").replace("%1", str(folder))
-        self.statusBar().showMessage(text)
-        self.footage_jobs.relink(folder, self._relinked)
-
-    def _relinked(self, report, result) -> None:
-        if report is None:
-            self._warn(getattr(result, "message", lambda _l: str(result))(self.session.lang))
-            return
-        text = self.tr("Relinked %1 file(s)").replace("%1", str(len(report.relinked)))
-        if report.impostors:
-            names = "、".join(p.name for p in report.impostors)
-            text += self.tr("; refused look-alikes with other content: %1").replace("%1", names)
-        self.statusBar().showMessage(text, 15000)
 
     def open_export(self) -> None:
         """Exports take the tag table's current filter (what the editor sees is what goes out)."""
@@ -252,8 +250,61 @@ class ReviewWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
-    def _media_failed(self, exc: MediaError) -> None:
-        self._warn(exc.message(self.session.lang))
+    def _media_failed(self, failure: Failure) -> None:
+        text = failure.message(self.session.lang)
+        if failure.during_open:
+            self.filmstrip.cancel()
+            self.timeline.clear_thumbnails()
+            self.warn(text, self.media_id)
+        else:
+            self.statusBar().showMessage(text, 10000)
+
+    def _tag_warning(self, text: str) -> None:
+        self.statusBar().showMessage("⚠ " + text, 15000)
+        self.view.show_osd("⚠ " + text)
+
+    def _ask_still(self, uuid: str, still: Still, question: str) -> None:
+        """Asked, not refused: a still from elsewhere can be right, but never by accident."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Attach still"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("stillQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.controller.attach_still(uuid, still))
+        box.open()
+        self.still_question = box
+
+    # -- help, keys, full screen --------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        from ui.keys.sheet import ShortcutSheet
+
+        sheet = ShortcutSheet(self.keymap, self.session.codebook(), self.session.lang, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.show()
+        self.shortcut_sheet = sheet
+
+    def open_key_settings(self) -> None:
+        from ui.keys.settings import KeySettings
+
+        dialog = KeySettings(self.keymap, self.session.codebook(), self.session.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.key_settings = dialog
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen.toggle()
+        self.leave_action.setEnabled(self.fullscreen.active)
+        self.view.setFocus()
+
+    def leave_fullscreen(self) -> None:
+        if self.fullscreen.active:
+            self.toggle_fullscreen()
 
     # -- tags -------------------------------------------------------------
 
@@ -261,33 +312,16 @@ class ReviewWindow(QMainWindow):
         self.controller.selected = uuid
         self.editor.show_tag(uuid)
         self.tags.select(uuid)
-        self._refresh_marks()
+        self.marks.refresh()
 
     def seek_to_tag(self, uuid: str) -> None:
         tag = self.session.tag(uuid)
         recording = self.controller.recording
         if recording is None or recording.global_ms(tag.media_id, 0) is None:
-            self.open_media(tag.media_id)
-            recording = self.controller.recording
-        if recording is None:
-            return
-        self.player.seek_ms(recording.global_ms(tag.media_id, tag.start_ms) or 0)
+            self.open_media(tag.media_id, tag.start_ms)
+        else:
+            self.player.seek_ms(recording.global_ms(tag.media_id, tag.start_ms) or 0)
         self._select_tag(uuid)
-
-    def _mark_moved(self, uuid: str, start: int, end: object) -> None:
-        """A dragged tag lands on the start of the frame under it, like a keyboard tag."""
-        recording, timing = self.controller.recording, self.controller.timing
-        tag = self.session.tag(uuid)
-        if recording is None or timing is None:
-            return
-        offset = recording.global_ms(tag.media_id, 0) or 0
-        snap = lambda ms: int(timing.times_ms[timing.index_at(ms)]) - offset  # noqa: E731
-        self.session.edit_tag(
-            uuid,
-            start_ms=snap(start),
-            end_ms=None if end is None else max(snap(int(end)), snap(start) + 1),
-            frame_pts=None,
-        )
 
     def delete_selected(self) -> None:
         for uuid in self.tags.selected() or (
@@ -297,19 +331,45 @@ class ReviewWindow(QMainWindow):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.tags or changes.codebook:
-            self._refresh_marks()
+            self.marks.refresh()
+        if changes.codebook:
+            self.keymap.set_codebook(self.session.codebook())
+            self.legend.set_codebook(self.session.codebook())
+        if changes.media:
+            self.update_empty_hint()
 
-    def _refresh_marks(self) -> None:
-        recording = self.controller.recording
-        if recording is None:
-            return
-        book = self.session.codebook()
-        marks = []
-        for tag in self.session.project.tags():
-            offset = recording.global_ms(tag.media_id, 0)
-            if offset is not None:
-                marks.append(_mark(tag, offset, book, tag.uuid == self.controller.selected))
-        self.timeline.set_marks(marks)
+    # -- where the reviewer is -------------------------------------------------
+
+    def after_first_paint(self, then) -> None:
+        """Run ``then`` once the window has been painted (a start never shows a blank screen)."""
+        self._after_paint = then
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        then, self._after_paint = self._after_paint, None
+        if then is not None:
+            QTimer.singleShot(0, then)
+
+    def view_state(self) -> ViewState:
+        return ViewState(
+            self.media_id,
+            self.player.position_ms(),
+            self.controller.selected,
+            self.tags.model.filter,
+        )
+
+    def apply_view_state(self, state: ViewState) -> None:
+        """Back to a saved place: same file, same frame, same selection and filter."""
+        self.tags.set_filter(state.filter)
+        ids = {m.id for m in self.session.project.media()}
+        if state.media_id in ids:
+            self.open_media(state.media_id, state.position_ms)
+        if state.selected is not None:
+            try:
+                if not self.session.tag(state.selected).deleted:
+                    self._select_tag(state.selected)
+            except StoreError:
+                pass
 
     # -- status -----------------------------------------------------------
 
@@ -317,23 +377,41 @@ class ReviewWindow(QMainWindow):
         text = self.tr("NOT SAVED: %1 — retrying").replace("%1", exc.message(self.session.lang))
         self.save_label.setText(text)
         self.save_label.setStyleSheet("color: white; background: #c0392b; padding: 2px 6px;")
-        self._warn(text)
+        self.warn(text)
+
+    def _saved(self) -> None:
+        self.save_label.setText(self.tr("All changes saved"))
+
+    def _edit_refused(self, exc: StoreError) -> None:
+        self.statusBar().showMessage(exc.message(self.session.lang), 8000)
 
     def _undo_state(self, can_undo: bool, can_redo: bool) -> None:
         self.save_label.setStyleSheet("")
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
 
-    def _warn(self, text: str) -> None:
+    def warn(self, text: str, media_id: str | None = None) -> None:
         """In the window, not a modal box: the reviewer keeps working while it is shown."""
         self.statusBar().showMessage(text, 10000)
-        self.banner.setText("⚠ " + text)
-        self.banner.show()
+        self.banner.warn(text, media_id)
 
     def _update_title(self) -> None:
         name = self.session.project.meta().get("name") or Path(self.session.project.path).stem
         suffix = self.tr(" (read-only)") if self.session.read_only else ""
         self.setWindowTitle(f"{name}{suffix} — " + self.tr("Footage reviewer"))
+
+    def update_empty_hint(self) -> None:
+        if self.session.project.media():
+            hint = self.tr(
+                "Double-click a file in the Footage list on the left to start reviewing."
+            )
+        else:
+            hint = self.tr(
+                "This project has no footage yet.\n"
+                "Add footage with File → Add footage… (Ctrl+I) or the button on the left."
+            )
+        self.view.empty_hint = hint
+        self.view.update()
 
     # -- lifecycle --------------------------------------------------------
 
@@ -347,6 +425,14 @@ class ReviewWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop every worker and release the footage; the project stays with its owner."""
+        if self._shut:
+            return
+        self._shut = True
+        if self.media_id is not None:
+            save_view(self.session.project.path, self.view_state())
+        self.fullscreen.leave()
+        for signal, slot in self._session_links:
+            signal.disconnect(slot)
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -356,17 +442,14 @@ class ReviewWindow(QMainWindow):
         self.frames.close()
         self.tasks.shutdown()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event) -> None:  # noqa: N802
         self.shutdown()
         super().closeEvent(event)
         self.closed.emit()
 
 
-def _mark(tag: Tag, offset: int, book, selected: bool) -> Mark:
-    category = book.category(tag.category_id)
-    color = QColor(category.colour if category else "#888888")
-    end = None if tag.end_ms is None else offset + tag.end_ms
-    return Mark(tag.uuid, offset + tag.start_ms, end, color, selected)
+class MissingFootage(Exception):
+    """The footage is not where the project last saw it (the message is already worded)."""
 
 
 def _recorded_at(media: Media) -> datetime | None:

@@ -165,7 +165,7 @@
     </message>
     <message>
         <location filename="../../ui/export/dialog.py" line="149" />
-        <source>e.g. 第5期</source>
+        <source>e.g. Issue 5</source>
         <translation>如：第5期</translation>
     </message>
     <message>
@@ -216,24 +216,407 @@
     </message>
 </context>
 <context>
+    <name>Feedback</name>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="40" />
+        <source>frame %1</source>
+        <translation>第 %1 帧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="46" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="51" />
+        <source>Zoom: fit to window</source>
+        <translation>缩放：适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="53" />
+        <source>Zoom %1%</source>
+        <translation>缩放 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="56" />
+        <source>Timeline zoom %1× (Ctrl+wheel; wheel scrolls)</source>
+        <translation>时间轴缩放 %1×（Ctrl+滚轮缩放；滚轮左右移动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="61" />
+        <source>Tagged: %1</source>
+        <translation>已标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="65" />
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="65" />
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="71" />
+        <source>the last merge</source>
+        <translation>上一次合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="73" />
+        <source>new tag %1</source>
+        <translation>新标记 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="81" />
+        <source>%1 of tag %2</source>
+        <translation>标记 %2 的%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="83" />
+        <source>deleting tag %1</source>
+        <translation>删除标记 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="85" />
+        <source>restoring tag %1</source>
+        <translation>恢复标记 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="86" />
+        <source>last edit</source>
+        <translation>上一步修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="90" />
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="91" />
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="92" />
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="93" />
+        <source>end time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/feedback.py" line="94" />
+        <source>stills</source>
+        <translation>截图</translation>
+    </message>
+</context>
+<context>
+    <name>FileBanner</name>
+    <message>
+        <location filename="../../ui/window/banner.py" line="18" />
+        <source>Click to dismiss</source>
+        <translation>点击关闭</translation>
+    </message>
+</context>
+<context>
+    <name>FootageActions</name>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="35" />
+        <source>Video (%1)</source>
+        <translation>视频（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="37" />
+        <source>Add footage</source>
+        <translation>添加视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="37" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/window/footage_actions.py" line="44" />
+        <source>Checking %n file(s)…</source>
+        <translation><numerusform>正在检查 %n 个文件…</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="50" />
+        <source>Added %1 of %2 file(s)</source>
+        <translation>已添加 %1 个文件（共 %2 个）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="64" />
+        <source>Where is the footage now?</source>
+        <translation>视频现在在哪个文件夹？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="70" />
+        <source>Searching %1 for moved footage…</source>
+        <translation>正在 %1 中查找移动过的视频…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="78" />
+        <source>Relinked %1 file(s)</source>
+        <translation>已重新关联 %1 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="82" />
+        <source>; refused look-alikes with other content: %1</source>
+        <translation>；已拒绝同名但内容不同的文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="90" />
+        <source>Save a copy as</source>
+        <translation>另存为副本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="92" />
+        <source>Review project (*%1)</source>
+        <translation>审片项目 (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/footage_actions.py" line="104" />
+        <source>Copy saved: %1</source>
+        <translation>副本已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>KeyLegend</name>
+    <message>
+        <location filename="../../ui/keys/legend.py" line="53" />
+        <source>%1/%2 range · %3 still · %4 all keys</source>
+        <translation>%1/%2 区间 · %3 截图 · %4 全部快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>KeyMap</name>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="65" />
+        <source>Previous frame</source>
+        <translation>上一帧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="66" />
+        <source>Next frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="67" />
+        <source>Back 1 second</source>
+        <translation>后退 1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="68" />
+        <source>Forward 1 second</source>
+        <translation>前进 1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="69" />
+        <source>Back 10 seconds</source>
+        <translation>后退 10 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="70" />
+        <source>Forward 10 seconds</source>
+        <translation>前进 10 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="71" />
+        <source>Previous tag</source>
+        <translation>上一个标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="72" />
+        <source>Next tag</source>
+        <translation>下一个标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="73" />
+        <source>Go to a time or #frame</source>
+        <translation>跳到某个时间或 #帧号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="74" />
+        <source>Play / pause</source>
+        <translation>播放 / 暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="75" />
+        <source>Play backward; again: faster (2×, 4×, 8×)</source>
+        <translation>倒放；再按：加速（2×、4×、8×）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="78" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="79" />
+        <source>Play forward; again: faster (2×, 4×, 8×)</source>
+        <translation>正放；再按：加速（2×、4×、8×）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="80" />
+        <source>Hold K, press J or L: one frame back or forward</source>
+        <translation>按住 K 再按 J 或 L：后退或前进一帧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="83" />
+        <source>Mark the start of a range (then a category key)</source>
+        <translation>标记区间起点（再按类别键）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="86" />
+        <source>Mark the end of a range</source>
+        <translation>标记区间终点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="87" />
+        <source>Add the frame on screen as a still to the selected tag</source>
+        <translation>把画面上的帧作为截图加到所选标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="90" />
+        <source>Zoom in on the video (also: mouse wheel)</source>
+        <translation>放大画面（也可用鼠标滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="91" />
+        <source>Zoom out</source>
+        <translation>缩小画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="92" />
+        <source>Fit the video to the window</source>
+        <translation>画面适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="93" />
+        <source>Full screen video (also: double-click the video)</source>
+        <translation>全屏看视频（也可双击画面）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="96" />
+        <source>Leave full screen</source>
+        <translation>退出全屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="97" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="98" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="99" />
+        <source>Delete the selected tag</source>
+        <translation>删除所选标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="100" />
+        <source>This list of keys</source>
+        <translation>显示本快捷键列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="106" />
+        <source>Tagging</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="107" />
+        <source>Moving through the footage</source>
+        <translation>在视频中移动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="108" />
+        <source>Playing</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="109" />
+        <source>Viewing</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="110" />
+        <source>Editing</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="111" />
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="193" />
+        <source>Press one key</source>
+        <translation>请按一个键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="197" />
+        <source>%1 is already the key for: %2</source>
+        <translation>%1 已经是“%2”的快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="204" />
+        <source>%1 already tags the category %2</source>
+        <translation>%1 已经用于标记类别“%2”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/sheet.py" line="38" />
+        <source>Tag the frame on screen: %1</source>
+        <translation>标记画面上的帧：%1</translation>
+    </message>
+</context>
+<context>
+    <name>KeySettings</name>
+    <message>
+        <location filename="../../ui/keys/settings.py" line="28" />
+        <source>Settings: category keys</source>
+        <translation>设置：类别快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/settings.py" line="34" />
+        <source>Click a field and press the key that should tag that category. Keys are kept for you on this computer, in every project.</source>
+        <translation>点击输入框，再按下用来标记该类别的键。快捷键保存在这台电脑上您的设置里，对所有项目有效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/settings.py" line="59" />
+        <source>Use the code book's keys</source>
+        <translation>恢复问题分类表中的快捷键</translation>
+    </message>
+</context>
+<context>
     <name>MediaBin</name>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="33" />
+        <location filename="../../ui/media/media_bin.py" line="31" />
+        <source>No footage yet: click “Add footage…” below.</source>
+        <translation>还没有视频：请点击下方的“添加视频…”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/media_bin.py" line="36" />
         <source>Add footage…</source>
         <translation>添加视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="35" />
+        <location filename="../../ui/media/media_bin.py" line="38" />
         <source>Find moved footage…</source>
         <translation>查找移动过的视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="55" />
+        <location filename="../../ui/media/media_bin.py" line="70" />
         <source>(offline)</source>
         <translation>（离线）</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="61" />
+        <location filename="../../ui/media/media_bin.py" line="76" />
         <source>File not found; use “Find moved footage…”</source>
         <translation>找不到文件；请用“查找移动过的视频…”</translation>
     </message>
@@ -544,321 +927,521 @@
     </message>
 </context>
 <context>
+    <name>RefusedFiles</name>
+    <message>
+        <location filename="../../ui/project/adding.py" line="96" />
+        <source>Some files were not added</source>
+        <translation>有些文件没有添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/adding.py" line="98" />
+        <source>%1 of %2 file(s) added. These were not added:</source>
+        <translation>共 %2 个文件，已添加 %1 个。以下文件没有添加：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/adding.py" line="102" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/adding.py" line="102" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../ui/review/controller.py" line="73" />
-        <source>No category has the key %1</source>
-        <translation>没有类别使用按键 %1</translation>
+        <location filename="../../ui/review/controller.py" line="109" />
+        <source>Not tagged: the file is still opening, no frame of it is on screen yet</source>
+        <translation>未标记：文件还在打开，画面上还没有它的帧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="111" />
+        <source>Not tagged: frame %1 could not be decoded, so it is not on screen</source>
+        <translation>未标记：第 %1 帧无法解码，画面上没有这一帧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="115" />
+        <source>Not tagged: this file could not be opened</source>
+        <translation>未标记：这个文件无法打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="116" />
+        <source>Not tagged: open a footage file first</source>
+        <translation>未标记：请先打开一个视频文件</translation>
     </message>
     <message>
         <location filename="../../ui/review/controller.py" line="138" />
+        <source>Tagged a DAMAGED frame (%1): the file is broken here</source>
+        <translation>已标记一个损坏的帧（第 %1 帧）：文件在这里有损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="178" />
         <source>Select a tag first, then press S to add a still</source>
         <translation>请先选择一个标记，再按 S 添加截图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="186" />
+        <source>This still (%1) is outside the selected tag (%2). Attach it anyway?</source>
+        <translation>这张截图（%1）不在所选标记的时间范围（%2）内。仍然加到这个标记上吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/controller.py" line="195" />
+        <source>Still %1 added to the tag</source>
+        <translation>已把截图 %1 加到标记上</translation>
     </message>
 </context>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Tag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Tags</source>
         <translation>标记列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+        <location filename="../../ui/main_window.py" line="144" />
+        <source>Click to go there · drag a tag to move it · Ctrl+wheel zooms, wheel scrolls</source>
+        <translation>点击跳到该处 · 拖动标记可移动它 · Ctrl+滚轮缩放，滚轮左右移动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
-        <source>Add footage…</source>
-        <translation>添加视频…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="107" />
-        <source>Find moved footage…</source>
-        <translation>查找移动过的视频…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="109" />
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="110" />
-        <source>Merge reviewers' packages…</source>
-        <translation>合并审片员数据包…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="112" />
-        <source>Close project</source>
-        <translation>关闭项目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="113" />
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="115" />
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="118" />
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="121" />
-        <source>Delete tag</source>
-        <translation>删除标记</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="123" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="124" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="170" />
-        <source>All changes saved</source>
-        <translation>所有修改已保存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="223" />
         <source>The footage file is missing: %1. Use “Find moved footage…”.</source>
         <translation>视频文件不见了：%1。请用“查找移动过的视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206" />
-        <source>Add footage</source>
-        <translation>添加视频</translation>
+        <location filename="../../ui/main_window.py" line="270" />
+        <source>Attach still</source>
+        <translation>添加截图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208" />
-        <source>Video (*.mp4 *.mov *.avi *.mkv *.ts *.mts *.m4v);;All files (*)</source>
-        <translation>视频 (*.mp4 *.mov *.avi *.mkv *.ts *.mts *.m4v);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="217" />
-        <source>Where is the footage now?</source>
-        <translation>视频现在在哪个文件夹？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="223" />
-        <source>Searching %1 for moved footage…</source>
-        <translation>正在 %1 中查找移动过的视频…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="231" />
-        <source>Relinked %1 file(s)</source>
-        <translation>已重新关联 %1 个文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="234" />
-        <source>; refused look-alikes with other content: %1</source>
-        <translation>；已拒绝同名但内容不同的文件：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="317" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>NOT SAVED: %1 — retrying</source>
         <translation>未保存：%1 —— 正在重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="383" />
+        <source>All changes saved</source>
+        <translation>所有修改已保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="400" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/main_window.py" line="401" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="406" />
+        <source>Double-click a file in the Footage list on the left to start reviewing.</source>
+        <translation>双击左侧“视频”列表中的文件，开始审片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="410" />
+        <source>This project has no footage yet.
+Add footage with File → Add footage… (Ctrl+I) or the button on the left.</source>
+        <translation>这个项目还没有视频。
+请用 文件 → 添加视频…（Ctrl+I）或左侧的按钮添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="74" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="78" />
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="82" />
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="84" />
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="90" />
+        <source>Save a copy as…</source>
+        <translation>另存为副本…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="97" />
+        <source>Add footage…</source>
+        <translation>添加视频…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="102" />
+        <source>Find moved footage…</source>
+        <translation>查找移动过的视频…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="108" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="115" />
+        <source>Merge reviewers' packages…</source>
+        <translation>合并审片员数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="122" />
+        <source>Close project</source>
+        <translation>关闭项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="126" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="135" />
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="139" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="141" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="146" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="153" />
+        <source>Delete tag</source>
+        <translation>删除标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="161" />
+        <source>Category keys…</source>
+        <translation>类别快捷键…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="169" />
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="182" />
+        <source>&amp;Tag</source>
+        <translation>标记(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="194" />
+        <source>Tag as %1</source>
+        <translation>标记为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="204" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="205" />
+        <source>Full screen video</source>
+        <translation>全屏看视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="207" />
+        <source>Leave full screen</source>
+        <translation>退出全屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="214" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="221" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="225" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="232" />
+        <source>Start page</source>
+        <translation>开始页</translation>
     </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/app.py" line="182" />
+        <location filename="../../ui/app.py" line="132" />
+        <source>Making the demo footage (first start only)…</source>
+        <translation>正在生成演示视频（只在第一次启动时）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="195" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../ui/keys/sheet.py" line="45" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/sheet.py" line="49" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/sheet.py" line="49" />
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/sheet.py" line="49" />
+        <source>Action</source>
+        <translation>作用</translation>
     </message>
 </context>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../ui/app.py" line="40" />
-        <location filename="../../ui/app.py" line="44" />
-        <source>Footage reviewer</source>
-        <translation>暗访审片</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="49" />
-        <source>New project…</source>
-        <translation>新建项目…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="50" />
-        <source>Open project…</source>
-        <translation>打开项目…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="51" />
-        <source>Open the demo project</source>
-        <translation>打开演示项目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="56" />
-        <source>Recent projects</source>
-        <translation>最近的项目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="67" />
-        <source>New project</source>
-        <translation>新建项目</translation>
-    </message>
-    <message>
-        <location filename="../../ui/app.py" line="67" />
-        <location filename="../../ui/app.py" line="74" />
+        <location filename="../../ui/project/start_page.py" line="35" />
         <source>Review project (*%1)</source>
         <translation>审片项目 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="74" />
+        <location filename="../../ui/project/start_page.py" line="39" />
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/start_page.py" line="45" />
         <source>Open project</source>
         <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/start_page.py" line="57" />
+        <location filename="../../ui/project/start_page.py" line="61" />
+        <source>Footage reviewer</source>
+        <translation>暗访审片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/start_page.py" line="67" />
+        <source>Start with a new project for this month's footage, or open one you have. Not sure? Open the demo project and look around.</source>
+        <translation>为本月的视频新建一个项目，或打开已有的项目。不确定怎么做？先打开演示项目看看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/start_page.py" line="76" />
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/start_page.py" line="77" />
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/start_page.py" line="78" />
+        <source>Open the demo project</source>
+        <translation>打开演示项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/start_page.py" line="92" />
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/start_page.py" line="100" />
+        <source>(none yet: the projects you open are listed here)</source>
+        <translation>（还没有：打开过的项目会列在这里）</translation>
+    </message>
+</context>
+<context>
+    <name>StillStrip</name>
+    <message>
+        <location filename="../../ui/tags/stills.py" line="63" />
+        <source>No stills yet: select the tag and press S on a frame</source>
+        <translation>还没有截图：选中标记后，在画面上按 S</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/stills.py" line="106" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
     </message>
 </context>
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../ui/tags/editor.py" line="69" />
+        <location filename="../../ui/tags/editor.py" line="80" />
+        <source>Choose, or type a new unit and press Enter</source>
+        <translation>请选择，或输入新的单位后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/editor.py" line="91" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="70" />
+        <location filename="../../ui/tags/editor.py" line="92" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="71" />
+        <location filename="../../ui/tags/editor.py" line="93" />
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="72" />
+        <location filename="../../ui/tags/editor.py" line="94" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="73" />
+        <location filename="../../ui/tags/editor.py" line="95" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="74" />
+        <location filename="../../ui/tags/editor.py" line="96" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="75" />
+        <location filename="../../ui/tags/editor.py" line="97" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="76" />
+        <location filename="../../ui/tags/editor.py" line="98" />
         <source>Status</source>
         <translation>整改状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="77" />
+        <location filename="../../ui/tags/editor.py" line="99" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="78" />
+        <location filename="../../ui/tags/editor.py" line="100" />
         <source>Stills</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="106" />
-        <source>No tag selected</source>
-        <translation>未选择标记</translation>
+        <location filename="../../ui/tags/editor.py" line="133" />
+        <source>A responsible unit must be chosen from the list</source>
+        <translation>责任单位必须从列表中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="128" />
+        <location filename="../../ui/tags/editor.py" line="136" />
+        <source>“%1” added to the code book's responsible units</source>
+        <translation>已把“%1”加入问题分类表的责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/editor.py" line="141" />
+        <source>Still</source>
+        <translation>截图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/editor.py" line="161" />
+        <source>The tag was removed (undo brings it back)</source>
+        <translation>这个标记已被移除（撤销可以恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/editor.py" line="162" />
+        <source>No tag selected: press a category key on a frame to make one</source>
+        <translation>未选中标记：在画面上按类别键即可新建标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/editor.py" line="192" />
         <source>Tag at %1</source>
         <translation>标记：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/tags/editor.py" line="154" />
-        <source>%n still(s)</source>
-        <translation><numerusform>%n 张截图</numerusform></translation>
     </message>
 </context>
 <context>
     <name>TagPanel</name>
     <message>
-        <location filename="../../ui/tags/panel.py" line="76" />
-        <source>Search place and note (e.g. 垃圾)</source>
+        <location filename="../../ui/tags/panel.py" line="89" />
+        <source>Search place and note</source>
         <translation>搜索地点和备注（如：垃圾）</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="82" />
+        <location filename="../../ui/tags/panel.py" line="95" />
         <source>Incomplete only</source>
         <translation>仅未填完整</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="97" />
+        <location filename="../../ui/tags/panel.py" line="111" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="102" />
+        <location filename="../../ui/tags/panel.py" line="116" />
         <source>All counties</source>
         <translation>全部县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="105" />
+        <location filename="../../ui/tags/panel.py" line="119" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="108" />
+        <location filename="../../ui/tags/panel.py" line="122" />
         <source>All reviewers</source>
         <translation>全部审片人</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="159" />
+        <location filename="../../ui/tags/panel.py" line="154" />
+        <source>No tag matches these filters.</source>
+        <translation>没有符合这些筛选条件的标记。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/panel.py" line="157" />
+        <source>No tags yet. On the frame that shows a problem, press the category's key (the strip under the video lists them).</source>
+        <translation>还没有标记。在显示问题的画面上，按下该类别的键（画面下方的按键条列出了所有类别）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/panel.py" line="201" />
         <source>Set status</source>
         <translation>设置整改状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="165" />
+        <location filename="../../ui/tags/panel.py" line="207" />
         <source>Set severity</source>
         <translation>设置严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="168" />
+        <location filename="../../ui/tags/panel.py" line="212" />
         <source>Set county</source>
         <translation>设置县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="175" />
+        <location filename="../../ui/tags/panel.py" line="219" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -955,34 +1538,81 @@
         <translation>下一帧（→）</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="52" />
+        <location filename="../../ui/media/transport.py" line="44" />
+        <source>Speed (J/K/L change it too)</source>
+        <translation>速度（J/K/L 也可调节）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/transport.py" line="55" />
         <source>Go to h:mm:ss.mmm or #frame</source>
         <translation>跳转 时:分:秒.毫秒 或 #帧号</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="60" />
+        <location filename="../../ui/media/transport.py" line="65" />
         <source>Reaction-lag offset applied to keyboard tags</source>
         <translation>按键标记时减去的反应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="62" />
+        <location filename="../../ui/media/transport.py" line="67" />
         <source>Brightness (view only)</source>
         <translation>亮度（仅显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="63" />
+        <location filename="../../ui/media/transport.py" line="68" />
         <source>Contrast (view only)</source>
         <translation>对比度（仅显示）</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="68" />
+        <location filename="../../ui/media/transport.py" line="73" />
         <source>Lag</source>
         <translation>反应延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/media/transport.py" line="112" />
+        <location filename="../../ui/media/transport.py" line="121" />
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/transport.py" line="126" />
+        <source>not decoded</source>
+        <translation>未解码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/transport.py" line="128" />
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/transport.py" line="134" />
         <source>frame %1</source>
         <translation>第 %1 帧</translation>
+    </message>
+</context>
+<context>
+    <name>VideoView</name>
+    <message>
+        <location filename="../../ui/media/video_view.py" line="86" />
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/video_view.py" line="89" />
+        <source>Could not open this file.
+%1</source>
+        <translation>无法打开这个文件。
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/video_view.py" line="91" />
+        <source>Frame %1 could not be decoded: %2
+Step on with → or ←.</source>
+        <translation>第 %1 帧无法解码：%2
+可用 → 或 ← 继续逐帧查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/video_view.py" line="94" />
+        <source>Damaged frame</source>
+        <translation>此帧损坏</translation>
     </message>
 </context>
 </TS>

@@ -29,7 +29,16 @@ STATUS_LABELS = {
     "not_required": ("不需整改", "No action needed"),
 }
 SEVERITIES = (1, 2, 3)
+# The words the ledger and the slides print; the UI shows them too, dots only as decoration.
 SEVERITY_LABELS = {1: ("一般", "Minor"), 2: ("较重", "Moderate"), 3: ("严重", "Severe")}
+
+
+def severity_text(severity: int | None, lang: str) -> str:
+    """'●● 较重': the word, with as many dots as the level."""
+    if severity is None or severity not in SEVERITY_LABELS:
+        return ""
+    zh, en = SEVERITY_LABELS[severity]
+    return "●" * severity + " " + (en if lang.startswith("en") else zh)
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,7 @@ class Frame:
     duration_ms: int
     picture: Picture
     chunk: int = 0  # which file of a multi-file recording it came from
+    damaged: bool = False
 
     @property
     def rotation(self) -> int:

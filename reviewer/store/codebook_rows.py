@@ -37,6 +37,13 @@ def save(conn: sqlite3.Connection, book: CodeBook, at: str) -> None:
     _save_header(conn, book, at)
 
 
+def add_unit(conn: sqlite3.Connection, unit: Unit) -> None:
+    """One more responsible unit, after the others (inside the caller's transaction)."""
+    position = conn.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM units").fetchone()[0]
+    _upsert(conn, "units", ("id", "label_zh", "label_en"),
+            (unit.id, unit.label.zh, unit.label.en), position)
+
+
 def _upsert(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
             values: tuple[object, ...], position: int) -> None:
     names = ", ".join(columns) + ", position, retired"

@@ -6,6 +6,7 @@ newcomer sees real footage, categories and counties at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from reviewer.media import synth
@@ -49,17 +50,25 @@ _TAGS = (
 )
 
 
-def create_demo(path: Path, total_seconds: float = 180.0, reviewer: str = "演示审片员") -> Path:
-    """Create the demo project at ``path`` with footage in ``PROJECT_素材/``; return ``path``."""
+def create_demo(path: Path, total_seconds: float = 180.0, reviewer: str = "演示审片员",
+                progress: Callable[[int, int], None] | None = None) -> Path:
+    """Create the demo project at ``path`` with footage in ``PROJECT_素材/``; return ``path``.
+
+    ``progress(done, total)`` is called after each footage file and at the end.
+    """
     folder = path.with_name(path.stem + "_素材")
     folder.mkdir(parents=True, exist_ok=True)
-    files = [_write_footage(folder / name, total_seconds * share, label)
-             for name, share, label in _FOOTAGE]
+    report = progress or (lambda _done, _total: None)
+    files = []
+    for n, (name, share, label) in enumerate(_FOOTAGE):
+        files.append(_write_footage(folder / name, total_seconds * share, label))
+        report(n + 1, len(_FOOTAGE) + 1)
     with Project.create(path, reviewer=reviewer, name="演示项目：2026年11月 第5期暗访") as project:
         media_ids = [project.add_media(f).select or "" for f in files]
         indexes = [build_index(f) for f in files]
         for row in _TAGS:
             _add_tag(project, media_ids, indexes, total_seconds, row)
+    report(len(_FOOTAGE) + 1, len(_FOOTAGE) + 1)
     return path
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
 from reviewer.codebook import io as codebook_io
-from reviewer.codebook.model import CodeBook
+from reviewer.codebook.model import CodeBook, Label, Unit
 from reviewer.files import kind_of
 from reviewer.store import codebook_rows, db, fingerprint, opening, relink, rows, search
 from reviewer.store.commands import AddTag, Command, DeleteTag, EditContext, EditTag, UndoStack
@@ -352,6 +352,13 @@ class Project:
     def can_redo(self) -> bool:
         return self._undo.can_redo()
 
+    def next_undo(self) -> Command | None:
+        """The edit an undo would reverse (so the UI can say what was undone)."""
+        return self._undo.next_undo() if self._undo.can_undo() else None
+
+    def next_redo(self) -> Command | None:
+        return self._undo.next_redo() if self._undo.can_redo() else None
+
     def add_tag(self, media_id: str, start_ms: int, category_id: str, **fields: Any) -> Changes:
         """Tag the footage ``media_id`` at ``start_ms``; ``Changes.select`` is the new UUID."""
         self._check_fields_known(fields)
@@ -548,6 +555,28 @@ class Project:
                        {"id": book.id, "version": book.version})
         self._book = None
         return Changes(codebook=True)
+
+    def add_unit(self, label_zh: str, label_en: str = "") -> Changes:
+        """A responsible unit typed in by a reviewer: added to this code book, audited.
+
+        ``Changes.select`` is the new unit's id. A merge proposes it to the editor
+        like any other code book entry a laptop added. An existing label is reused.
+        """
+        self._check_writable()
+        name = " ".join(label_zh.split())
+        if not name:
+            raise InvalidEditError(self.path, "unit_id", "责任单位不能为空", "the unit name is empty")
+        same = next((u for u in self.codebook().units if name in (u.label.zh, u.label.en)), None)
+        if same is not None:
+            return Changes(select=same.id)
+        unit = Unit("unit-" + new_uuid()[:8], Label(name, " ".join(label_en.split()) or name))
+        with db.transaction(self._conn, self.path) as conn:
+            at = now_iso()
+            codebook_rows.add_unit(conn, unit)
+            rows.audit(conn, self.reviewer, at, "add", "unit", unit.id, None,
+                       {"label_zh": unit.label.zh, "label_en": unit.label.en})
+        self._book = None
+        return Changes(codebook=True, select=unit.id)
 
     def export_codebook(self, path: str | os.PathLike[str]) -> None:
         codebook_io.save(self.codebook(), path)

@@ -50,3 +50,13 @@ def demo_project(demo_master, tmp_path):
     target = tmp_path / "项目 副本.shenpian"
     shutil.copy(demo_master, target)
     return target
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The app's and Qt's Chinese translations, as a user gets them by default."""
+    from ui.app import install_translations, remove_translations
+
+    installed = install_translations(qapp, "zh_CN", [])
+    yield
+    remove_translations(qapp, installed)

@@ -6,9 +6,11 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QWidget
 
+from reviewer.codebook.io import default_codebook
 from reviewer.media import synth
+from ui.keys.handler import ReviewKeys
+from ui.keys.keymap import KeyMap
 from ui.media.frame_service import FrameService
-from ui.media.keys import ReviewKeys
 from ui.media.player import Player
 
 
@@ -25,7 +27,7 @@ def rig(qtbot, footage):
     player = Player(frames, with_media_player=False)
     scope = QWidget()
     qtbot.addWidget(scope)
-    keys = ReviewKeys(player, scope)
+    keys = ReviewKeys(player, KeyMap(default_codebook(), scope), scope)
     shown = []
     player.frameShown.connect(shown.append)
     player.open([footage.vfr.path])
@@ -69,11 +71,15 @@ def test_k_held_with_l_and_j_steps(rig):
     assert shown[-1].index == 1
 
 
-def test_digit_emits_category(rig, qtbot):
+def test_digit_emits_the_category_of_that_key(rig, qtbot):
     frames, player, keys, shown = rig
+    book = default_codebook()
     with qtbot.waitSignal(keys.categoryKey) as sig:
         press(keys, Qt.Key.Key_3)
-    assert sig.args == [3]
+    assert sig.args == [next(c.id for c in book.categories if c.hotkey == "3")]
+    with qtbot.waitSignal(keys.categoryKey) as sig:  # a keypad digit is the same key
+        press(keys, Qt.Key.Key_3, Qt.KeyboardModifier.KeypadModifier)
+    assert sig.args == [next(c.id for c in book.categories if c.hotkey == "3")]
 
 
 def test_j_shuttles_backward_through_the_engine(rig, qtbot):

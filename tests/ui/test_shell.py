@@ -18,7 +18,9 @@ def test_chinese_by_default_and_switch_to_english(qapp, demo_project):
     try:
         shell.open_project(demo_project, first_media=True)
         assert isinstance(shell.window, ReviewWindow)
-        assert menu_titles(shell.window) == ["文件(&F)", "编辑(&E)", "视图(&V)"]
+        assert menu_titles(shell.window) == [
+            "文件(&F)", "编辑(&E)", "播放(&P)", "标记(&T)", "视图(&V)", "帮助(&H)"
+        ]
         assert (
             shell.window.tags.model.headerData(
                 0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
@@ -27,9 +29,11 @@ def test_chinese_by_default_and_switch_to_english(qapp, demo_project):
         )
         # Qt's own dialogs speak Chinese too (qtbase_zh_CN).
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        # … including the file dialog labels Qt's own translation lacks.
+        assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
         shell.window.player.seek_index(12)
         shell.switch_language("en")
-        assert menu_titles(shell.window) == ["&File", "&Edit", "&View"]
+        assert menu_titles(shell.window) == ["&File", "&Edit", "&Playback", "&Tag", "&View", "&Help"]
         assert (
             shell.window.tags.model.headerData(
                 0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole

@@ -146,7 +146,7 @@ class ExportDialog(QDialog):
         self.caption_time.addItem(self.tr("On the reel"), "reel")
         self.caption_time.addItem(self.tr("Per clip file"), "clip")
         form.addRow(self.tr("Caption times"), self.caption_time)
-        self.issue = QLineEdit(placeholderText=self.tr("e.g. 第5期"))
+        self.issue = QLineEdit(placeholderText=self.tr("e.g. Issue 5"))
         form.addRow(self.tr("Issue on the cover"), self.issue)
         return box
 

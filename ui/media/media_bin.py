@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reviewer.store.model import Changes, Media
 from reviewer.timecode import format_ms
 from ui.project.session import ProjectSession
+from ui.widgets.hints import HintList
 
 MEDIA_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -22,10 +23,12 @@ class MediaBin(QWidget):
         super().__init__(parent)
         self.setObjectName("mediaBin")
         self.session = session
+        self.current: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        self.list = QListWidget()
+        self.list = HintList()
         self.list.setObjectName("mediaList")
+        self.list.hint = self.tr("No footage yet: click “Add footage…” below.")
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.itemActivated.connect(
             lambda item: self.openRequested.emit(item.data(MEDIA_ID_ROLE))
@@ -39,6 +42,17 @@ class MediaBin(QWidget):
         session.changed.connect(self._on_changed)
         self.reload()
 
+    def set_current(self, media_id: str | None) -> None:
+        """Bold the file in the player, so the list and the video never disagree."""
+        self.current = media_id
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            font = item.font()
+            font.setBold(item.data(MEDIA_ID_ROLE) == media_id)
+            item.setFont(font)
+            if item.data(MEDIA_ID_ROLE) == media_id:
+                self.list.setCurrentItem(item)
+
     def _on_changed(self, changes: Changes) -> None:
         if changes.media:
             self.reload()
@@ -47,6 +61,7 @@ class MediaBin(QWidget):
         self.list.clear()
         for media in self.session.project.media():
             self.list.addItem(self._item(media))
+        self.set_current(self.current)
         self.add.setEnabled(not self.session.read_only)
         self.relink.setEnabled(not self.session.read_only)
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
 
-from ui.media.frame_service import FrameService, ShownFrame, Timing
+from ui.media.frame_service import Failure, FrameService, ShownFrame, Timing
+from ui.media.screen import Screen, Showing, frame_screen
 
 SHUTTLE_RATES = (1.0, 2.0, 4.0, 8.0)
 _LOADED = (
@@ -30,6 +31,7 @@ class Player(QObject):
 
     positionChanged = Signal(int)
     frameShown = Signal(object)  # ShownFrame from the engine
+    screenChanged = Signal(object)  # Screen: what the video area shows now
     playingChanged = Signal(bool)
     rateChanged = Signal(float)
     previewImage = Signal(object)  # QImage from the media player while playing
@@ -45,6 +47,8 @@ class Player(QObject):
         self._rate = 0.0  # 0 paused, >0 forward play, <0 reverse shuttle
         self._slow = 1.0
         self._current: ShownFrame | None = None
+        self._screen = Screen()
+        self._name = ""
         self._reverse = QTimer(self)
         self._reverse.setInterval(_REVERSE_TICK_MS)
         self._reverse.timeout.connect(self._reverse_tick)
@@ -54,6 +58,7 @@ class Player(QObject):
         self._media = self._make_media_player() if with_media_player else None
         frames.frameReady.connect(self._on_frame)
         frames.opened.connect(self._on_opened)
+        frames.failed.connect(self._on_failed)
 
     def _make_media_player(self) -> QMediaPlayer:
         media = QMediaPlayer(self)
@@ -67,17 +72,49 @@ class Player(QObject):
 
     # -- opening ----------------------------------------------------------
 
-    def open(self, paths: list[Path], chunk_durations_ms: list[int] | None = None) -> None:
+    def open(
+        self,
+        paths: list[Path],
+        chunk_durations_ms: list[int] | None = None,
+        name: str = "",
+        start_ms: int = 0,
+    ) -> None:
+        """Clear the screen at once; the file's first frame replaces "opening…" when decoded."""
         self.pause()
         self._paths = list(paths)
+        self._name = name or (paths[0].name if paths else "")
         durations = chunk_durations_ms or [0] * len(paths)
         self._chunk_offsets = [sum(durations[:k]) for k in range(len(paths))]
-        self.frames.open(self._paths)
+        self._timing, self._current = None, None
+        self._set_screen(Screen(Showing.OPENING, self._name))
+        self.frames.open(self._paths, start_ms)
         if self._media is not None and self._paths:
             self._load_chunk(0)  # load now so the first play starts at once
 
+    def show_unopenable(self, name: str, error: Exception) -> None:
+        """A file that cannot even be handed to the decoder (missing): the old one goes too."""
+        self.pause()
+        self._paths, self._name, self._timing, self._current = [], name, None, None
+        generation = self.frames.unload()
+        if self._media is not None:
+            self._media.setSource(QUrl())
+        self._set_screen(Screen(Showing.FAILED, name, failure=Failure(error, generation)))
+
     def _on_opened(self, timing: Timing) -> None:
         self._timing = timing
+
+    def _on_failed(self, failure: Failure) -> None:
+        self.pause()
+        self._current = None
+        if failure.during_open:
+            self._timing = None
+            if self._media is not None:
+                self._media.setSource(QUrl())
+            self._set_screen(Screen(Showing.FAILED, self._name, failure=failure))
+            return
+        index = failure.index
+        at = int(self._timing.times_ms[index]) if self._timing is not None else None
+        self._set_screen(Screen(Showing.BROKEN, self._name, None, failure, index, at))
 
     # -- state ------------------------------------------------------------
 
@@ -91,16 +128,40 @@ class Player(QObject):
 
     @property
     def current(self) -> ShownFrame | None:
+        """The engine frame on screen; None while opening, failed, or on a frame that failed."""
         return self._current
 
+    @property
+    def screen(self) -> Screen:
+        return self._screen
+
+    @property
+    def timing(self) -> Timing | None:
+        return self._timing
+
     def position_ms(self) -> int:
-        return self._current.pts_ms if self._current is not None else 0
+        """The readout's time: what is on screen, or where a failed step landed."""
+        return self._screen.position_ms or 0
+
+    @property
+    def play_speed(self) -> float:
+        """The speed Space plays at (the speed box's choice while paused)."""
+        return self._slow
 
     def set_slow_motion(self, factor: float) -> None:
-        """0.25–2× for ordinary play (the speed box); J/K/L shuttle overrides it."""
-        self._slow = min(max(factor, 0.25), 2.0)
+        """0.25–8× for ordinary play (the speed box); J/K/L shuttle overrides it."""
+        self._slow = min(max(factor, 0.25), SHUTTLE_RATES[-1])
         if self._rate > 0:
             self._start_forward(self._slow)
+
+    def play_at(self, rate: float) -> None:
+        """Any speed from the speed box: negative plays backward at once."""
+        if rate > 0:
+            self.set_slow_motion(rate)
+            if self._rate <= 0:
+                self._start_forward(rate)
+        elif rate < 0:
+            self._start_reverse(-rate)
 
     # -- transport --------------------------------------------------------
 
@@ -116,7 +177,8 @@ class Player(QObject):
         self._reverse.stop()
         if self._media is not None and was_forward:
             self._media.pause()
-            self.frames.show_time(self._global_media_ms())
+            # The frame the reviewer saw last, not where the decoder has got to since.
+            self.frames.show_time(self.position_ms())
 
     def shuttle_forward(self) -> None:
         """L: play forward; again: 2×, 4×, 8×. From reverse, first slows down."""
@@ -124,7 +186,11 @@ class Player(QObject):
 
     def shuttle_reverse(self) -> None:
         """J: play backward; again: 2×, 4×, 8×."""
-        speed = _next_rate(-self._rate) if self._rate < 0 else 1.0
+        self._start_reverse(_next_rate(-self._rate) if self._rate < 0 else 1.0)
+
+    def _start_reverse(self, speed: float) -> None:
+        if self._timing is None:
+            return
         self.pause()
         self._reverse_origin = (time.monotonic(), float(self.position_ms()))
         self._set_rate(-speed)
@@ -149,7 +215,7 @@ class Player(QObject):
 
     def _start_forward(self, rate: float) -> None:
         self._reverse.stop()
-        if self._media is None or not self._paths:
+        if self._media is None or not self._paths or self._timing is None:
             return
         chunk, local_ms = self._locate(self.position_ms())
         # Mid-frame: a position at a frame's exact start can show the frame before.
@@ -183,14 +249,18 @@ class Player(QObject):
             self._media.setSource(url)
         return self._media.mediaStatus() in _LOADED
 
-    def _global_media_ms(self) -> int:
-        assert self._media is not None
-        return self._chunk_offsets[self._chunk] + self._media.position()
-
     def _on_media_frame(self, frame: object) -> None:
-        if self._rate > 0:
-            self.previewImage.emit(frame.toImage())  # type: ignore[attr-defined]
-            self.positionChanged.emit(self._global_media_ms())
+        if self._rate <= 0 or self._timing is None or not frame.isValid():  # type: ignore[attr-defined]
+            return
+        start_us = frame.startTime()  # type: ignore[attr-defined]
+        local = start_us // 1000 if start_us >= 0 else self._media.position()  # type: ignore[union-attr]
+        # The frame's own timestamp, so the readout names the picture being painted.
+        ms = self._chunk_offsets[self._chunk] + int(local)
+        index = self._timing.index_at(ms + 1)
+        at = int(self._timing.times_ms[index])
+        self._set_screen(Screen(Showing.PLAYING, self._name, None, None, index, at))
+        self.previewImage.emit(frame.toImage())  # type: ignore[attr-defined]
+        self.positionChanged.emit(at)
 
     def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
         if self._rate <= 0:
@@ -224,8 +294,13 @@ class Player(QObject):
 
     def _on_frame(self, frame: ShownFrame) -> None:
         self._current = frame
+        self._set_screen(frame_screen(self._name, frame))
         self.frameShown.emit(frame)
         self.positionChanged.emit(frame.pts_ms)
+
+    def _set_screen(self, screen: Screen) -> None:
+        self._screen = screen
+        self.screenChanged.emit(screen)
 
     def _set_rate(self, rate: float) -> None:
         if rate == self._rate:
@@ -238,6 +313,8 @@ class Player(QObject):
 
     def close(self) -> None:
         self.pause()
+        self._current, self._timing = None, None
+        self._set_screen(Screen())
         if self._media is not None:
             self._media.stop()
             self._media.setSource(QUrl())

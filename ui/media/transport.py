@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.timecode import format_ms, parse_position
-from ui.media.frame_service import ShownFrame
 from ui.media.player import Player
+from ui.media.screen import Screen, Showing
 
-SLOW_RATES = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+RATES = (-8.0, -4.0, -2.0, -1.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 4.0, 8.0)
 
 
 class TransportBar(QWidget):
@@ -41,16 +41,21 @@ class TransportBar(QWidget):
         self.fwd = self._button("|▶", self.tr("Next frame (→)"), lambda: player.step(+1))
         self.speed = QComboBox()
         self.speed.setObjectName("speed")
-        for rate in SLOW_RATES:
-            self.speed.addItem(f"{rate:g}×", rate)
-        self.speed.setCurrentIndex(SLOW_RATES.index(1.0))
-        self.speed.activated.connect(lambda _i: player.set_slow_motion(self.speed.currentData()))
+        self.speed.setToolTip(self.tr("Speed (J/K/L change it too)"))
+        self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for rate in RATES:
+            self.speed.addItem(f"{'−' if rate < 0 else ''}{abs(rate):g}×", rate)
+        self.speed.setCurrentIndex(RATES.index(1.0))
+        self.speed.activated.connect(lambda _i: player.play_at(self.speed.currentData()))
+        player.rateChanged.connect(self.show_rate)
         self.position = QLabel("00:00.000")
         self.position.setObjectName("positionLabel")
         self.goto = QLineEdit()
         self.goto.setObjectName("goto")
         self.goto.setPlaceholderText(self.tr("Go to h:mm:ss.mmm or #frame"))
-        self.goto.setMaximumWidth(180)
+        self.goto.setToolTip(self.goto.placeholderText() + " (G)")
+        fits = self.goto.fontMetrics().horizontalAdvance(self.goto.placeholderText()) + 16
+        self.goto.setFixedWidth(min(max(fits, 120), 260))  # the hint is read whole, both languages
         self.goto.returnPressed.connect(self._go)
         self.lag = QSpinBox()
         self.lag.setObjectName("lag")
@@ -75,8 +80,8 @@ class TransportBar(QWidget):
         ):
             row.addWidget(w)
         player.playingChanged.connect(lambda on: self.play.setText("❚❚" if on else "▶"))
-        player.frameShown.connect(self.show_frame)
-        player.positionChanged.connect(self.show_position)
+        player.screenChanged.connect(self.show_screen)
+        self.show_screen(player.screen)
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:
         button = QToolButton()
@@ -91,6 +96,7 @@ class TransportBar(QWidget):
         slider.setRange(lo, hi)
         slider.setValue(value)
         slider.setMaximumWidth(90)
+        slider.setMinimumWidth(50)
         slider.setToolTip(tip)
         slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         slider.valueChanged.connect(self._lift)
@@ -99,12 +105,28 @@ class TransportBar(QWidget):
     def _lift(self, _value: int) -> None:
         self.liftChanged.emit(self.brightness.value(), self.contrast.value() / 100)
 
-    def show_frame(self, frame: ShownFrame) -> None:
-        self.position.setText(self.describe(frame.pts_ms, frame.index))
+    def show_rate(self, rate: float) -> None:
+        """The box names the speed in force: the shuttle's while playing, Space's when paused."""
+        shown = rate if rate != 0 else self.player.play_speed
+        at = self.speed.findData(shown)
+        if at >= 0:
+            self.speed.setCurrentIndex(at)
 
-    def show_position(self, ms: int) -> None:
-        if self.player.playing:
-            self.position.setText(self.describe(ms, None))
+    def show_screen(self, screen: Screen) -> None:
+        """The readout names exactly what the video area shows, nothing older."""
+        self.position.setText(self.readout(screen))
+
+    def readout(self, screen: Screen) -> str:
+        if screen.showing is Showing.OPENING:
+            return self.tr("Opening…")
+        if screen.showing in (Showing.NOTHING, Showing.FAILED) or screen.position_ms is None:
+            return "—"
+        text = self.describe(screen.position_ms, screen.index)
+        if screen.showing is Showing.BROKEN:
+            text += " · " + self.tr("not decoded")
+        elif screen.damaged:
+            text += " · " + self.tr("damaged")
+        return text
 
     def describe(self, ms: int, index: int | None) -> str:
         parts = [format_ms(ms)]

@@ -30,6 +30,7 @@ class ProjectSession(QObject):
     saveFailed = Signal(object)  # StoreError: shown at once, retried
     editRefused = Signal(object)  # StoreError: a wrong edit, not retried
     undoStateChanged = Signal(bool, bool)
+    undone = Signal(str, object)  # "undo" or "redo", the Command it reversed or repeated
 
     def __init__(self, project: Project, lang: str = "zh_CN", parent: QObject | None = None):
         super().__init__(parent)
@@ -75,7 +76,11 @@ class ProjectSession(QObject):
         False if it was refused (shown through ``editRefused``/``saveFailed``).
         """
         if self.project.can_undo() or not self._merge_undo:
-            return self._run(self.project.undo) is not None
+            command = self.project.next_undo()
+            done = command is not None and self._run(self.project.undo) is not None
+            if done:
+                self.undone.emit("undo", command)
+            return done
         self._merge_undo = False
         # Edits after the merge were undone first, off this stack; its decisions
         # in the merge dialog belong to the merge and go with it. On the GUI
@@ -83,9 +88,12 @@ class ProjectSession(QObject):
         # (~1 s for a 100,000-tag project, benchmarks/merge_bench.py).
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return self._run(lambda: restore.undo(self.project, discard_later=True)) is not None
+            done = self._run(lambda: restore.undo(self.project, discard_later=True)) is not None
         finally:
             QGuiApplication.restoreOverrideCursor()
+        if done:
+            self.undone.emit("undo", "merge")
+        return done
 
     def can_undo(self) -> bool:
         return self.project.can_undo() or self._merge_undo
@@ -109,7 +117,9 @@ class ProjectSession(QObject):
             self.changed.emit(changes)
 
     def redo(self) -> None:
-        self._run(self.project.redo)
+        command = self.project.next_redo()
+        if command is not None and self._run(self.project.redo) is not None:
+            self.undone.emit("redo", command)
 
     def retry(self) -> None:
         if not self.project.pending:
@@ -133,6 +143,10 @@ class ProjectSession(QObject):
         if self._merge_undo:
             self._merge_undo = False
             self.undoStateChanged.emit(self.can_undo(), self.project.can_redo())
+
+    def run(self, op: Any) -> Changes | None:
+        """Any other project operation, with the same saving, refusal and retry rules."""
+        return self._run(op)
 
     def _run(self, op: Any) -> Changes | None:
         try:

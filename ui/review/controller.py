@@ -9,8 +9,10 @@ from PySide6.QtCore import QObject, Signal
 from reviewer.review.coverage import Coverage
 from reviewer.store.errors import UnknownTagError
 from reviewer.store.model import Media, Still, Tag
-from ui.media.frame_service import ShownFrame, Timing
+from reviewer.timecode import format_ms
+from ui.media.frame_service import Failure, ShownFrame, Timing
 from ui.media.player import Player
+from ui.media.screen import Screen, Showing
 from ui.project.session import ProjectSession
 
 
@@ -38,6 +40,8 @@ class ReviewController(QObject):
     marksChanged = Signal(object, object)  # in ms, out ms (None when unset)
     coverageChanged = Signal(object)
     notice = Signal(str)
+    warning = Signal(str)  # louder than a notice: a tag on a damaged frame
+    stillOutside = Signal(str, object, str)  # tag uuid, Still, question to ask first
 
     def __init__(self, session: ProjectSession, player: Player, parent: QObject | None = None):
         super().__init__(parent)
@@ -51,46 +55,65 @@ class ReviewController(QObject):
         self.selected: str | None = None
         self.coverage = Coverage()
         self._last: ShownFrame | None = None
-        self._deferred: str | None = None
+        self._deferred: tuple[str, int] | None = None  # category, generation
         player.frameShown.connect(self._on_frame)
         player.frames.opened.connect(self._on_opened)
+        player.frames.failed.connect(self._on_failed)
 
-    def open(self, recording: OpenRecording, paths: list) -> None:
+    def open(self, recording: OpenRecording, paths: list, start_ms: int = 0) -> None:
         self.recording, self.coverage, self._last = recording, Coverage(), None
+        self.timing, self._deferred = None, None
         self.set_marks(None, None)
+        self.coverageChanged.emit(self.coverage)  # the old file's watched spans go with it
         durations = [m.duration_ms for m in recording.media]
-        self.player.open(paths, durations)
+        self.player.open(paths, durations, recording.media[0].name, start_ms)
+
+    def close(self) -> None:
+        """The file is gone from the player: nothing of it may be tagged any more."""
+        self.recording, self.timing, self._deferred = None, None, None
+        self.set_marks(None, None)
 
     def _on_opened(self, timing: Timing) -> None:
         self.timing = timing
 
+    def _on_failed(self, failure: Failure) -> None:
+        if self._deferred is not None:
+            self._deferred = None
+            self.notice.emit(self._refusal(self.player.screen))
+
     # -- tagging ----------------------------------------------------------
 
-    def on_category_key(self, number: int) -> None:
-        book = self.session.codebook()
-        category = next((c for c in book.categories if c.hotkey == str(number)), None)
-        if category is None:
-            self.notice.emit(self.tr("No category has the key %1").replace("%1", str(number)))
-            return
-        self.tag_with(category.id)
-
     def tag_with(self, category_id: str) -> str | None:
-        frame = self.player.current
-        if frame is None or self.recording is None or self.timing is None:
+        """Tag the frame on screen, and only that; refused (with a notice) when there is none."""
+        screen = self.player.screen
+        if self.recording is None or self.timing is None or not screen.taggable:
+            self.notice.emit(self._refusal(screen))
             return None
-        if self.player.frames.target != frame.index and not self.player.playing:
+        frame = self.player.current
+        if frame is not None and self.player.frames.target != frame.index and not self.player.playing:
             # A step is still decoding: the reviewer means the frame they stepped to.
-            self._deferred = category_id
+            self._deferred = (category_id, self.player.frames.generation)
             return None
         if self.mark_in is not None:
             return self._range_tag(category_id)
-        start = self._frame_start(frame.pts_ms + self.lag_ms)
+        start = self._frame_start(int(screen.position_ms or 0) + self.lag_ms)
         media, local = self.recording.locate(start)
         uuid = self.session.add_tag(
             media.id, local, category_id, frame_pts=self._pts_at(start, frame)
         )
-        self._created(uuid)
+        self._created(uuid, screen)
         return uuid
+
+    def _refusal(self, screen: Screen) -> str:
+        if screen.showing is Showing.OPENING:
+            return self.tr("Not tagged: the file is still opening, no frame of it is on screen yet")
+        if screen.showing is Showing.BROKEN:
+            return self.tr("Not tagged: frame %1 could not be decoded, so it is not on screen").replace(
+                "%1", str(screen.index)
+            )
+        if screen.showing is Showing.FAILED:
+            return self.tr("Not tagged: this file could not be opened")
+        return self.tr("Not tagged: open a footage file first")
 
     def _range_tag(self, category_id: str) -> str | None:
         assert self.recording is not None and self.mark_in is not None
@@ -104,21 +127,27 @@ class ReviewController(QObject):
             media.id, local_start, category_id, end_ms=max(local_end, local_start + 1)
         )
         self.set_marks(None, None)
-        self._created(uuid)
+        self._created(uuid, self.player.screen)
         return uuid
 
-    def _created(self, uuid: str | None) -> None:
-        if uuid is not None:
-            self.selected = uuid
-            self.tagCreated.emit(uuid)
+    def _created(self, uuid: str | None, screen: Screen | None = None) -> None:
+        if uuid is None:
+            return
+        self.selected = uuid
+        if screen is not None and screen.damaged:
+            text = self.tr("Tagged a DAMAGED frame (%1): the file is broken here").replace(
+                "%1", str(screen.index)
+            )
+            self.warning.emit(text)
+        self.tagCreated.emit(uuid)
 
     def _frame_start(self, t_ms: int) -> int:
         """Snap a time to the start of the frame on screen then (the lag may move it)."""
         assert self.timing is not None
         return int(self.timing.times_ms[self.timing.index_at(max(0, t_ms))])
 
-    def _pts_at(self, start_ms: int, frame: ShownFrame) -> int | None:
-        return frame.pts if start_ms == frame.pts_ms else None
+    def _pts_at(self, start_ms: int, frame: ShownFrame | None) -> int | None:
+        return frame.pts if frame is not None and start_ms == frame.pts_ms else None
 
     # -- marks and stills -------------------------------------------------
 
@@ -127,20 +156,50 @@ class ReviewController(QObject):
         self.marksChanged.emit(mark_in, mark_out)
 
     def on_mark_in(self) -> None:
-        self.set_marks(self.player.position_ms(), self.mark_out)
+        if self._check_on_screen():
+            self.set_marks(self.player.position_ms(), self.mark_out)
 
     def on_mark_out(self) -> None:
-        self.set_marks(self.mark_in, self.player.position_ms())
+        if self._check_on_screen():
+            self.set_marks(self.mark_in, self.player.position_ms())
+
+    def _check_on_screen(self) -> bool:
+        screen = self.player.screen
+        if self.recording is None or not screen.taggable:
+            self.notice.emit(self._refusal(screen))
+            return False
+        return True
 
     def on_still(self) -> None:
+        if not self._check_on_screen():
+            return
         tag = self._selected_tag()
-        if tag is None or self.player.current is None or self.recording is None:
+        if tag is None or self.recording is None:
             self.notice.emit(self.tr("Select a tag first, then press S to add a still"))
             return
-        _media, local = self.recording.locate(self.player.position_ms())
-        still = Still(local, self.player.current.index)
-        if still not in tag.stills:
-            self.session.edit_tag(tag.uuid, stills=(*tag.stills, still))
+        media, local = self.recording.locate(self.player.position_ms())
+        frame = self.player.current
+        still = Still(local, frame.pts if frame is not None and not self.player.playing else None)
+        if still in tag.stills:
+            return
+        if media.id != tag.media_id or not self._within(tag, local):
+            text = self.tr("This still (%1) is outside the selected tag (%2). Attach it anyway?")
+            text = text.replace("%1", format_ms(local)).replace("%2", _span(tag))
+            self.stillOutside.emit(tag.uuid, still, text)
+            return
+        self.attach_still(tag.uuid, still)
+
+    def attach_still(self, uuid: str, still: Still) -> None:
+        tag = self.session.tag(uuid)
+        if still not in tag.stills and self.session.edit_tag(uuid, stills=(*tag.stills, still)):
+            self.notice.emit(self.tr("Still %1 added to the tag").replace("%1", format_ms(still.pts_ms)))
+
+    def _within(self, tag: Tag, local_ms: int) -> bool:
+        """In a range tag's span, or on a point tag's own frame."""
+        if tag.end_ms is not None:
+            return tag.start_ms <= local_ms <= tag.end_ms
+        offset = self.recording.global_ms(tag.media_id, 0) or 0 if self.recording else 0
+        return self._frame_start(offset + local_ms) == self._frame_start(offset + tag.start_ms)
 
     def _selected_tag(self) -> Tag | None:
         if self.selected is None:
@@ -155,8 +214,10 @@ class ReviewController(QObject):
 
     def _on_frame(self, frame: ShownFrame) -> None:
         self._track(frame)
-        if self._deferred is not None and frame.index == self.player.frames.target:
-            category, self._deferred = self._deferred, None
+        if self._deferred is None or frame.index != self.player.frames.target:
+            return
+        (category, generation), self._deferred = self._deferred, None
+        if generation == frame.generation:
             self.tag_with(category)
 
     def _track(self, frame: ShownFrame) -> None:
@@ -170,3 +231,8 @@ class ReviewController(QObject):
     def note_played(self, from_ms: int, to_ms: int) -> None:
         self.coverage = self.coverage.add(from_ms, to_ms)
         self.coverageChanged.emit(self.coverage)
+
+
+def _span(tag: Tag) -> str:
+    start = format_ms(tag.start_ms)
+    return start if tag.end_ms is None else f"{start} – {format_ms(tag.end_ms)}"

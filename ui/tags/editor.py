@@ -1,13 +1,15 @@
 """Edits one tag; every field change is committed at once (one undo step each).
 
 The editor holds only which tag it shows; the values always come from
-the store, so an undo or another view's edit shows up here too.
-Mandatory fields are outlined until filled.
+the store, so an undo or another view's edit shows up here too (and a tag
+an undo removed empties every field). Mandatory fields are outlined until
+filled. A responsible unit that is not in the code book can be typed in:
+it is added to the code book (audited) and the merge proposes it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,11 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.codebook.model import SEVERITIES, STATUS_LABELS
+from reviewer.codebook.model import SEVERITIES, STATUS_LABELS, severity_text
 from reviewer.store.errors import UnknownTagError
 from reviewer.store.model import Changes, Tag
 from reviewer.timecode import format_ms
+from ui.keys.keymap import KeyMap
 from ui.project.session import ProjectSession
+from ui.tags.stills import StillStrip, StillViewer
+from ui.workers import TaskRunner
 
 _MISSING_STYLE = "border: 2px solid #e0662b;"
 
@@ -37,12 +42,24 @@ class NoteEdit(QPlainTextEdit):
 
 
 class TagEditor(QWidget):
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    notice = Signal(str)
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        keymap: KeyMap | None = None,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("tagEditor")
         self.session = session
+        self.keymap = keymap
+        self.runner = runner
         self.uuid: str | None = None
         self._build()
+        if keymap is not None:
+            keymap.changed.connect(lambda: self.show_tag(self.uuid))
         session.changed.connect(self._on_changed)
         self.show_tag(None)
 
@@ -58,13 +75,18 @@ class TagEditor(QWidget):
         self.place.setObjectName("place")
         self.place.editingFinished.connect(lambda: self._commit("place", self.place.text().strip()))
         self.unit = self._combo("unit_id")
+        self.unit.setEditable(True)
+        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit.lineEdit().setPlaceholderText(self.tr("Choose, or type a new unit and press Enter"))
+        self.unit.lineEdit().returnPressed.connect(self._unit_typed)
         self.severity = self._combo("severity")
         self.status = self._combo("status")
         self.note = NoteEdit()
         self.note.setObjectName("note")
         self.note.setMaximumHeight(90)
         self.note.committed.connect(lambda text: self._commit("note", text))
-        self.stills = QLabel()
+        self.stills = StillStrip(self.runner)
+        self.stills.opened.connect(self._open_still)
         for label, widget in (
             (self.tr("Category"), self.category),
             (self.tr("Problem"), self.sub_problem),
@@ -96,6 +118,31 @@ class TagEditor(QWidget):
         combo.activated.connect(lambda _i, c=combo, f=field: self._commit(f, c.currentData()))
         return combo
 
+    def _unit_typed(self) -> None:
+        """Enter in the unit field: an existing unit is picked; a new one joins the code book."""
+        text = " ".join(self.unit.currentText().split())
+        tag = self._current()
+        if tag is None or not text:
+            return
+        at = self.unit.findText(text, Qt.MatchFlag.MatchFixedString)
+        if at >= 0:
+            self._commit("unit_id", self.unit.itemData(at))
+            return
+        changes = self.session.run(lambda: self.session.project.add_unit(text))
+        if changes is None or changes.select is None:
+            self.notice.emit(self.tr("A responsible unit must be chosen from the list"))
+            return
+        self.notice.emit(
+            self.tr("“%1” added to the code book's responsible units").replace("%1", text)
+        )
+        self._commit("unit_id", changes.select)
+
+    def _open_still(self, image) -> None:
+        viewer = StillViewer(image, self.tr("Still"), self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.show()
+        self.still_viewer = viewer
+
     # -- showing ----------------------------------------------------------
 
     def show_tag(self, uuid: str | None) -> None:
@@ -103,9 +150,26 @@ class TagEditor(QWidget):
         tag = self._current()
         self.setEnabled(tag is not None and not self.session.read_only)
         if tag is None:
-            self.heading.setText(self.tr("No tag selected"))
+            self._clear()
             return
         self._fill(tag)
+
+    def _clear(self) -> None:
+        """No tag (none selected, or an undo removed it): no field may keep an old value."""
+        gone = self.uuid is not None
+        self.heading.setText(
+            self.tr("The tag was removed (undo brings it back)") if gone else
+            self.tr("No tag selected: press a category key on a frame to make one")
+        )  # fmt: skip
+        for combo in (self.category, self.sub_problem, self.county, self.township, self.unit,
+                      self.severity, self.status):  # fmt: skip
+            with QSignalBlocker(combo):
+                combo.clear()
+        self._set_text(self.place, "")
+        with QSignalBlocker(self.note):
+            self.note.setPlainText("")
+        self.stills.show_stills("", None, ())
+        self._mark_missing(())
 
     def _current(self) -> Tag | None:
         if self.uuid is None:
@@ -129,7 +193,7 @@ class TagEditor(QWidget):
         category = book.category(tag.category_id)
         self._options(
             self.category,
-            [(c.id, c.label.text(lang)) for c in book.categories],
+            [(c.id, self._category_text(c.id, c.label.text(lang))) for c in book.categories],
             tag.category_id,
             False,
         )
@@ -144,15 +208,19 @@ class TagEditor(QWidget):
         towns = county.townships if county else ()
         self._options(self.township, [(t.id, t.label.text(lang)) for t in towns], tag.township_id)
         self._options(self.unit, [(u.id, u.label.text(lang)) for u in book.units], tag.unit_id)
-        self._options(self.severity, [(s, "●" * s) for s in SEVERITIES], tag.severity)
+        self._options(self.severity, [(s, severity_text(s, lang)) for s in SEVERITIES], tag.severity)
         statuses = [(k, v[1] if lang.startswith("en") else v[0]) for k, v in STATUS_LABELS.items()]
         self._options(self.status, statuses, tag.status, False)
         self._set_text(self.place, tag.place)
         if self.note.toPlainText() != tag.note:
             with QSignalBlocker(self.note):
                 self.note.setPlainText(tag.note)
-        self.stills.setText(self.tr("%n still(s)", "", len(tag.stills)))
+        media = self.session.project.media_by_id(tag.media_id)
+        self.stills.show_stills(media.id, self.session.project.locate(media), tag.stills)
         self._mark_missing(self.session.project.missing_fields(tag))
+
+    def _category_text(self, category_id: str, name: str) -> str:
+        return self.keymap.label(category_id, self.session.lang) if self.keymap else name
 
     def _options(self, combo: QComboBox, items: list, current: object, blank: bool = True) -> None:
         with QSignalBlocker(combo):

@@ -10,16 +10,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.codebook.model import SEVERITIES, STATUS_LABELS
+from reviewer.codebook.model import SEVERITIES, STATUS_LABELS, severity_text
 from reviewer.store.model import Changes
 from reviewer.store.search import TagFilter
+from ui.keys.keymap import KeyMap
 from ui.project.session import ProjectSession
 from ui.tags.table_model import SORT_ROLE, UUID_ROLE, TagTableModel
+from ui.widgets.hints import HintTable
 
 
 class SortingProxy(QSortFilterProxyModel):
@@ -36,10 +37,13 @@ class TagPanel(QWidget):
     tagActivated = Signal(str)
     selectionChanged = Signal(list)
 
-    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: ProjectSession, keymap: KeyMap | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("tagPanel")
         self.session = session
+        self.keymap = keymap
         self.model = TagTableModel(session, self)
         self.proxy = SortingProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -47,7 +51,7 @@ class TagPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(self._filter_bar())
-        self.table = QTableView()
+        self.table = HintTable()
         self.table.setObjectName("tagTable")
         self.table.setModel(self.proxy)
         # Unsorted at first: the store's own order (footage, then time) needs no loading of
@@ -63,9 +67,18 @@ class TagPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selectionChanged.emit(self.selected())
         )
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(48)
+        self._fitted = False
+        self.model.modelReset.connect(self._fit_columns)
+        self._fit_columns()
         layout.addWidget(self.table)
+        self.model.modelReset.connect(self._update_hint)
+        self._update_hint()
         session.changed.connect(self._on_changed)
+        if keymap is not None:
+            keymap.changed.connect(self._fill_filters)
 
     # -- filters ----------------------------------------------------------
 
@@ -73,7 +86,7 @@ class TagPanel(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("tagSearch")
-        self.search.setPlaceholderText(self.tr("Search place and note (e.g. 垃圾)"))
+        self.search.setPlaceholderText(self.tr("Search place and note"))
         self.search.textChanged.connect(self._apply_filter)
         self.category = QComboBox(objectName="filterCategory")
         self.county = QComboBox(objectName="filterCounty")
@@ -92,10 +105,11 @@ class TagPanel(QWidget):
     def _fill_filters(self) -> None:
         book, lang = self.session.codebook(), self.session.lang
         statuses = [(k, v[1] if lang.startswith("en") else v[0]) for k, v in STATUS_LABELS.items()]
+        keys = self.keymap
         self._options(
             self.category,
             self.tr("All categories"),
-            [(c.id, c.label.text(lang)) for c in book.categories],
+            [(c.id, keys.label(c.id, lang) if keys else c.label.text(lang)) for c in book.categories],
         )
         self._options(
             self.county,
@@ -116,6 +130,34 @@ class TagPanel(QWidget):
         for value, text in items:
             combo.addItem(text, value)
         combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def _fit_columns(self) -> None:
+        """Headers and the first rows fit, in either language; once rows exist, widths stay."""
+        if self._fitted:
+            return
+        self.table.resizeColumnsToContents()
+        note = self.table.horizontalHeader().count() - 1
+        self.table.setColumnWidth(note, max(self.table.columnWidth(note), 120))
+        self._fitted = self.model.rowCount() > 0
+
+    def set_filter(self, f: TagFilter) -> None:
+        """Show ``f`` in the filter bar and apply it (the language switch keeps the filter)."""
+        for combo, values in ((self.category, f.categories), (self.county, f.counties),
+                              (self.status, f.statuses), (self.reviewer, f.reviewers)):  # fmt: skip
+            combo.setCurrentIndex(max(0, combo.findData(values[0] if values else None)))
+        self.incomplete.setChecked(f.complete is False)
+        self.search.setText(f.text)
+        self._apply_filter()
+
+    def _update_hint(self) -> None:
+        if self.model.filter != TagFilter():
+            self.table.hint = self.tr("No tag matches these filters.")
+        else:
+            self.table.hint = self.tr(
+                "No tags yet. On the frame that shows a problem, press the category's key "
+                "(the strip under the video lists them)."
+            )
+        self.table.viewport().update()
 
     def _apply_filter(self) -> None:
         def pick(combo: QComboBox) -> tuple:
@@ -164,7 +206,9 @@ class TagPanel(QWidget):
             )
         severity = menu.addMenu(self.tr("Set severity"))
         for s in SEVERITIES:
-            severity.addAction("●" * s, lambda v=s: self.session.edit_tags(uuids, severity=v))
+            severity.addAction(
+                severity_text(s, lang), lambda v=s: self.session.edit_tags(uuids, severity=v)
+            )
         county = menu.addMenu(self.tr("Set county"))
         for c in self.session.codebook().counties:
             county.addAction(

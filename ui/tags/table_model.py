@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from reviewer.codebook.model import STATUS_LABELS
+from reviewer.codebook.model import STATUS_LABELS, severity_text
 from reviewer.store.model import Changes, Tag
 from reviewer.store.search import TagFilter
 from reviewer.timecode import format_ms
@@ -201,13 +201,14 @@ class TagTableModel(QAbstractTableModel):
         if column in ("category", "sub_problem", "county", "unit"):
             return self._label(column, getattr(tag, f"{column}_id"))
         if column == "severity":
-            return "" if tag.severity is None else "●" * tag.severity
+            return severity_text(tag.severity, self.session.lang)
         if column == "status":
             zh, en = STATUS_LABELS.get(tag.status, (tag.status, tag.status))
             return en if self.session.lang.startswith("en") else zh
         if column == "missing":
             labels = field_labels()
-            return "、".join(labels[f] for f in self._missing(tag) if f in labels)
+            sep = ", " if self.session.lang.startswith("en") else "、"
+            return sep.join(labels[f] for f in self._missing(tag) if f in labels)
         return str(getattr(tag, column) or "")
 
     def _sort_key(self, tag: Tag, column: str) -> object:

@@ -54,6 +54,7 @@ class TimelineWidget(QWidget):
     seekRequested = Signal(int)
     markMoved = Signal(str, int, object)  # key, new start, new end (None for a point)
     markClicked = Signal(str)
+    zoomed = Signal(float)  # how many times the whole file the view is magnified
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,7 @@ class TimelineWidget(QWidget):
         self._view = (0, 1)
         self._position = 0
         self._thumbs: dict[tuple[int, int], QImage] = {}
+        self._slots: list[tuple[int, int]] = []  # filmstrip slots still to come: placeholders
         self._marks: list[Mark] = []
         self._starts = np.zeros(0, dtype=np.int64)
         self._arrays = (self._starts, self._starts, np.zeros(0, dtype=np.uint32))
@@ -91,7 +93,17 @@ class TimelineWidget(QWidget):
 
     def clear_thumbnails(self) -> None:
         self._thumbs.clear()
+        self._slots = []
         self.update()
+
+    def set_slots(self, slots: list[tuple[int, int]]) -> None:
+        """Where filmstrip pictures will go; grey placeholders until each arrives."""
+        self._slots = list(slots)
+        self.update()
+
+    def slot_width(self) -> float:
+        """A 16:9 picture at strip height: the filmstrip asks for one picture per slot of this."""
+        return STRIP_H * 16 / 9
 
     def add_thumbnail(self, start_ms: int, end_ms: int, image: QImage) -> None:
         """A filmstrip picture covering [start_ms, end_ms) of the timeline."""
@@ -120,8 +132,11 @@ class TimelineWidget(QWidget):
     def zoom_to(self, start_ms: int, end_ms: int) -> None:
         span = max(200, end_ms - start_ms)
         start = min(max(0, start_ms), max(0, self._duration - span))
+        before = self._view[1] - self._view[0]
         self._view = (start, min(self._duration, start + span))
         self.update()
+        if self._view[1] - self._view[0] != before:
+            self.zoomed.emit(self._duration / max(1, self._view[1] - self._view[0]))
 
     # -- coordinates ------------------------------------------------------
 
@@ -152,16 +167,24 @@ class TimelineWidget(QWidget):
         p.end()
 
     def _paint_strip(self, p: QPainter) -> None:
-        # Pictures keep their aspect; where slots are narrower than a picture, the
-        # ones that would overlap the previous picture are skipped (as editors do).
-        right = -1.0
-        for (start, _end), image in sorted(self._thumbs.items()):
-            x0 = self.x_of(start)
-            w = STRIP_H * image.width() / max(1, image.height())
-            if x0 + w < 0 or x0 > self.width() or x0 < right:
+        """Placeholders where pictures are still coming; each picture fills its slot.
+
+        A slot narrower than a picture shows the picture's middle, so every slot
+        of a screenful has its picture whatever the timeline's width.
+        """
+        for start, end in self._slots:
+            if (start, end) not in self._thumbs:
+                x0, x1 = self.x_of(start), self.x_of(end)
+                p.fillRect(QRectF(x0 + 1, 2, max(1.0, x1 - x0 - 2), STRIP_H - 4), QColor(58, 58, 64))
+        for (start, end), image in sorted(self._thumbs.items()):
+            x0, x1 = self.x_of(start), self.x_of(end)
+            natural = STRIP_H * image.width() / max(1, image.height())
+            if x1 < 0 or x0 > self.width():
                 continue
-            p.drawImage(QRectF(x0, 0, w, STRIP_H), image)
-            right = x0 + w
+            w = min(natural, max(1.0, x1 - x0 - 1))
+            crop = image.width() * w / natural
+            source = QRectF((image.width() - crop) / 2, 0, crop, image.height())
+            p.drawImage(QRectF(x0, 0, w, STRIP_H), image, source)
 
     def _visible_marks(self) -> list[Mark]:
         start, end = self._view
