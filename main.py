@@ -19,13 +19,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _only_gui_options(args: list[str]) -> bool:
     """No subcommand can be named: only options, and no help asked for."""
-    return all(a.startswith("-") for a in args) and not {"-h", "--help"} & set(args)
+    return all(a.startswith("-") for a in args) and not {"-h", "--help", "--version"} & set(args)
 
 
 def main_gui(argv: Sequence[str] | None = None) -> int:
+    if _no_display():
+        from reviewer.cli.parsing import UsageError, default_lang, split_lang
+
+        try:
+            lang, _rest = split_lang(list(sys.argv[1:] if argv is None else argv))
+        except UsageError:
+            lang = default_lang()
+        english = lang.startswith("en")
+        print("No graphical display to open the window on; see --help for the command line"
+              if english else "没有可用的图形显示，无法打开窗口；命令行用法见 --help", file=sys.stderr)
+        return 2
     from ui.app import run_gui
 
     return run_gui(list(sys.argv[1:] if argv is None else argv))
+
+
+def _no_display() -> bool:
+    """Qt aborts the process (exit 134) when Linux has no display; say so in one line instead."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 if __name__ == "__main__":
