@@ -24,7 +24,10 @@ from reviewer.export.plan import Span
 from reviewer.export.snapshot import Item
 from reviewer.media.index import FrameIndex
 
-_SEEK_MARGIN_S = 1.0
+# -ss lands on the keyframe at or before its time; the margin only absorbs rounding and a
+# container clock that starts a little before the video (it never costs more than 0.1 s of
+# extra decoding, which a 1 s margin did on every clip).
+_SEEK_MARGIN_S = 0.1
 @dataclass(frozen=True)
 class Cut:
     """The exact frames of a clip: display indices and where they sit in stream time (s)."""
@@ -68,7 +71,9 @@ def cut(index: FrameIndex, item: Item, options: ExportOptions) -> Cut:
     else:  # the file's last frame: trim to well past it, hold it for a typical frame
         after, end = there + index.typical_duration_ms() / 1000, there + 3600.0
     key = index.keyframe_at_or_before(first)
-    seek = max(0.0, _seconds(index, key) - _seconds(index, 0) - _SEEK_MARGIN_S)
+    # seek_ts: what the demuxer seeks by (dts for MPEG-TS, where it is below the pts).
+    key_s = int(index.seek_ts[key]) * float(index.time_base)
+    seek = max(0.0, key_s - _seconds(index, 0) - _SEEK_MARGIN_S)
     return Cut(first, last, start, end, seek, here, max(after - here, 0.001), index.time_base)
 
 

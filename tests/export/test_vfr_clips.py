@@ -267,3 +267,23 @@ def test_the_editor_hand_off_holds_the_tags_last_frame_too(films, tmp_path):
     assert event.src_out - event.src_in == 37
     clip = export_one(snap, tmp_path / "c")
     assert len(clip.codes) == 37
+
+
+def test_faster_footage_in_a_slower_reel_keeps_its_ends(films, tmp_path):
+    """Two 25 fps tags make a 25 fps reel; the 30 fps phone's tag in it loses frames in
+    the middle (there is no slot for them), never its first or last."""
+    cfr, phone = films["cfr"], films["phone"]
+    project = Project.create(tmp_path / "mixed.shenpian")
+    ids = [project.add_media(f.path).select for f in (cfr, phone)]
+    project.add_tag(ids[0], cfr.times_ms[5], CATEGORY, end_ms=cfr.times_ms[20])
+    project.add_tag(ids[0], cfr.times_ms[60], CATEGORY, end_ms=cfr.times_ms[70])
+    project.add_tag(ids[1], phone.times_ms[10], CATEGORY, end_ms=phone.times_ms[40])
+    snap = snapshot.take(project, selection.Selection())
+    project.close()
+    opts = ExportOptions(reel_height=240, preset="ultrafast", title_cards=False)
+    reel = decode(run.export(snap, "reel", tmp_path / "r.mp4", opts).files[0], aspect=4 / 3)
+    assert reel.rate == 25
+    shown = reel.runs()
+    phone_part = shown[shown.index(70) + 1:]
+    assert (phone_part[0], phone_part[-1]) == (10, 40)
+    assert phone_part == sorted(phone_part) and len(phone_part) < 31
