@@ -28,6 +28,8 @@ from reviewer.media.index import FrameIndex
 # container clock that starts a little before the video (it never costs more than 0.1 s of
 # extra decoding, which a 1 s margin did on every clip).
 _SEEK_MARGIN_S = 0.1
+
+
 @dataclass(frozen=True)
 class Cut:
     """The exact frames of a clip: display indices and where they sit in stream time (s)."""

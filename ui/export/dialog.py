@@ -279,10 +279,10 @@ class ExportDialog(QDialog):
                 .replace("%1", fmt)
                 .replace("%2", str(outcome.exported))
             )
+            lines += [f"    ℹ {note}" for note in outcome.note_lines(lang)]  # before the list
             lines += [f"    {p}" for p in outcome.files[:20]]
             if len(outcome.files) > 20:
                 lines.append(self.tr("    … and %n more file(s)", "", len(outcome.files) - 20))
-            lines += [f"    ℹ {note}" for note in outcome.note_lines(lang)]
             lines += [f"    ⚠ {s.describe(lang)}" for s in outcome.skipped]
         return "\n".join(lines)
 
