@@ -4,7 +4,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/export/dialog.py" line="58" />
-        <location filename="../../ui/export/dialog.py" line="167" />
+        <location filename="../../ui/export/dialog.py" line="177" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -109,108 +109,118 @@
         <translation>精确（重新编码，逐帧精确）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="130" />
-        <source>Lossless (stream copy; snaps to keyframes)</source>
-        <translation>无损（直接复制，起点对齐到关键帧）</translation>
+        <location filename="../../ui/export/dialog.py" line="131" />
+        <source>Lossless (stream copy; starts at the keyframe before the mark)</source>
+        <translation>无损（直接复制，从标记前的关键帧开始，非逐帧精确）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="132" />
+        <location filename="../../ui/export/dialog.py" line="134" />
         <source>Clip cut</source>
         <translation>剪切方式</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="133" />
+        <location filename="../../ui/export/dialog.py" line="135" />
+        <source>Keep variable frame rate (else constant, for editing)</source>
+        <translation>保留可变帧率（否则转为恒定帧率，便于剪辑）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/dialog.py" line="138" />
+        <source>Phone footage changes its frame rate. Constant-rate clips repeat frames to keep time; either way the first and last frames are the tag's.</source>
+        <translation>手机视频的帧率会变化。恒定帧率的片段用重复画面补足时间；两种方式的首尾帧都与标记一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/dialog.py" line="143" />
         <source>Burn in category · place · unit</source>
         <translation>叠加字幕：类别 · 地点 · 责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="135" />
+        <location filename="../../ui/export/dialog.py" line="145" />
         <source>Watermark the reel</source>
         <translation>合成片加水印</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="139" />
+        <location filename="../../ui/export/dialog.py" line="149" />
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="140" />
+        <location filename="../../ui/export/dialog.py" line="150" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="141" />
+        <location filename="../../ui/export/dialog.py" line="151" />
         <source>No grouping</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="144" />
+        <location filename="../../ui/export/dialog.py" line="154" />
         <source>Reel grouped by</source>
         <translation>合成片分组</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="146" />
+        <location filename="../../ui/export/dialog.py" line="156" />
         <source>On the reel</source>
         <translation>按合成片计时</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="147" />
+        <location filename="../../ui/export/dialog.py" line="157" />
         <source>Per clip file</source>
         <translation>按每个片段计时</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="148" />
+        <location filename="../../ui/export/dialog.py" line="158" />
         <source>Caption times</source>
         <translation>字幕时间</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="149" />
+        <location filename="../../ui/export/dialog.py" line="159" />
         <source>e.g. Issue 5</source>
         <translation>如：第5期</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="150" />
+        <location filename="../../ui/export/dialog.py" line="160" />
         <source>Issue on the cover</source>
         <translation>封面期数</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="155" />
-        <location filename="../../ui/export/dialog.py" line="210" />
+        <location filename="../../ui/export/dialog.py" line="165" />
+        <location filename="../../ui/export/dialog.py" line="222" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="158" />
+        <location filename="../../ui/export/dialog.py" line="168" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="170" />
+        <location filename="../../ui/export/dialog.py" line="180" />
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="172" />
+        <location filename="../../ui/export/dialog.py" line="182" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="233" />
+        <location filename="../../ui/export/dialog.py" line="245" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="255" />
+        <location filename="../../ui/export/dialog.py" line="267" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="266" />
+        <location filename="../../ui/export/dialog.py" line="278" />
         <source>✓ %1: %2 problem(s)</source>
         <translation>✓ %1：%2 个问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/dialog.py" line="272" />
+        <location filename="../../ui/export/dialog.py" line="285" />
         <source>    … and %n more file(s)</source>
         <translation><numerusform>    …… 另有 %n 个文件</numerusform></translation>
     </message>

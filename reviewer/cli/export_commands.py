@@ -40,7 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--playlist", action="store_true", help="the editor's saved playlist / 使用剪辑清单")
     e.add_argument("--handles", type=number(0, 600, "前后余量（秒）", "the handles in seconds"),
                    default=0.0, help="seconds before and after each clip / 每个片段前后余量（秒）")
-    e.add_argument("--lossless", action="store_true", help="stream copy (snaps to keyframes) / 无损（对齐关键帧）")
+    e.add_argument("--lossless", action="store_true",
+                   help="stream copy: starts at the keyframe before each mark, not frame-exact "
+                        "/ 无损直接复制：从标记前的关键帧开始，非逐帧精确")
+    e.add_argument("--vfr", action="store_true",
+                   help="exact clips keep the footage's variable frame rate (default: constant "
+                        "rate for editing suites) / 精确片段保留可变帧率（默认转为恒定帧率）")
     e.add_argument("--lower-third", action="store_true",
                    help="burn in category · place · unit / 压制字幕条：类别 · 地点 · 责任单位")
     e.add_argument("--name-template", default="{序号}_{县市}_{类别}",
@@ -68,7 +73,8 @@ def _options(args: argparse.Namespace, lang: str) -> ExportOptions:
     handle = round(args.handles * 1000)
     return ExportOptions(
         handle_before_ms=handle, handle_after_ms=handle,
-        clip_mode="lossless" if args.lossless else "exact", lower_third=args.lower_third,
+        clip_mode="lossless" if args.lossless else "exact", vfr=args.vfr,
+        lower_third=args.lower_third,
         name_template=args.name_template, caption_time=args.captions, group_by=args.group_by,
         title_cards=not args.no_title_cards, watermark=args.watermark,
         reel_height=args.height, issue=args.issue, lang=lang)
@@ -106,6 +112,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     result = export(snap, args.format, args.output, _options(args, ctx.lang), others=others)
     for path in result.files:
         ctx.say(ctx.pick(f"已写入 {path}", f"Wrote {path}"))
+    for note in result.note_lines(ctx.lang):
+        ctx.say(note)
     for skipped in result.skipped:
         ctx.fail(skipped.describe(ctx.lang))
     ctx.say(ctx.pick(f"共导出 {result.exported} 个问题，跳过 {len(result.skipped)} 个",

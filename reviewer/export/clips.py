@@ -1,7 +1,8 @@
 """Clip files, one per tag: exact (re-encoded, frame-exact) or lossless (stream copy).
 
-Offline footage is skipped and reported; each file is written atomically, so a cancel
-or a full disk leaves the finished clips whole and no partial one.
+Footage that is not there is skipped as offline; footage that is there but cannot be read
+or cut is skipped with its cause. Each file is written atomically, so a cancel or a full
+disk leaves the finished clips whole and no partial one.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from reviewer.export import atomic, ffmpeg, naming, plan, video
 from reviewer.export.common import (
     CancelFlag,
+    ExportError,
     ExportOptions,
     ExportResult,
     Progress,
@@ -19,57 +21,74 @@ from reviewer.export.common import (
     check,
     no_progress,
 )
+from reviewer.export.footage import Indexes, skip
 from reviewer.export.snapshot import Item, Snapshot
-from reviewer.media.index import FrameIndex, build_index
+from reviewer.media.info import is_variable_rate
 
-
-class Indexes:
-    """Frame indexes per footage file, built once per export (they are cached on disk too)."""
-
-    def __init__(self) -> None:
-        self._by_path: dict[Path, FrameIndex] = {}
-
-    def get(self, path: Path) -> FrameIndex:
-        if path not in self._by_path:
-            self._by_path[path] = build_index(path)
-        return self._by_path[path]
+__all__ = ["Indexes", "export", "lower_third", "one"]
 
 
 def export(snapshot: Snapshot, out_dir: Path, options: ExportOptions,
            flag: CancelFlag | None = None, progress: Progress = no_progress) -> ExportResult:
-    online = [i for i in snapshot.items if i.online]
-    skipped = tuple(Skipped(i.number, i.tag.uuid, i.media_name, "offline")
-                    for i in snapshot.items if not i.online)
     out_dir.mkdir(parents=True, exist_ok=True)
     taken = {p.stem.lower() for p in out_dir.glob("*.mp4")}
-    indexes, written = Indexes(), []
+    indexes, written, skipped = Indexes(), [], []
+    items = snapshot.items
     with tempfile.TemporaryDirectory(prefix="shenpian-") as scratch:
-        for done, item in enumerate(online):
+        for done, item in enumerate(items):
             check(flag)
-            progress(done, len(online))
-            stem = naming.unique(naming.render(options.name_template, item), taken)
-            target = out_dir / f"{stem}.mp4"
-            one(item, target, options, indexes, Path(scratch), flag)
-            written.append(target)
-    progress(len(online), len(online))
-    return ExportResult("clips", tuple(written), skipped, exported=len(written))
+            progress(done, len(items))
+            problem = indexes.problem(item)
+            if problem is None:
+                stem = naming.unique(naming.render(options.name_template, item), taken)
+                problem = _try(item, out_dir / f"{stem}.mp4", options, indexes, Path(scratch),
+                               flag, written)
+            if problem is not None:
+                skipped.append(problem)
+    progress(len(items), len(items))
+    return ExportResult("clips", tuple(written), tuple(skipped), exported=len(written),
+                        notes=_notes(options, indexes))
+
+
+def _try(item: Item, target: Path, options: ExportOptions, indexes: Indexes, scratch: Path,
+         flag: CancelFlag | None, written: list[Path]) -> Skipped | None:
+    """Write one clip; a problem of this clip alone is returned, anything wider is raised."""
+    try:
+        written.append(one(item, target, options, indexes, scratch, flag))
+    except ExportError as exc:
+        if exc.kind != "ffmpeg":
+            raise  # cancelled, disk full: the export stops
+        return skip(item, "failed", (exc.message("zh_CN"), exc.message("en")))
+    return None
+
+
+def exact(options: ExportOptions) -> bool:
+    return options.clip_mode == "exact" or options.lower_third  # text needs a re-encode
 
 
 def one(item: Item, target: Path, options: ExportOptions, indexes: Indexes, scratch: Path,
         flag: CancelFlag | None = None) -> Path:
     """Write the clip of ``item`` to ``target`` (atomically)."""
     assert item.source is not None
-    span = plan.span(item, options)
-    exact = options.clip_mode == "exact" or options.lower_third  # text needs a re-encode
     with atomic.atomic_path(target) as tmp:
-        if exact:
-            overlay = lower_third(span, item.height or 360, scratch) if options.lower_third else []
-            c = video.cut(indexes.get(item.source), span)
-            args = video.exact_args(item.source, c, item.has_audio, overlay, options, tmp)
+        if exact(options):
+            index = indexes.get(item.source)
+            overlay = lower_third(plan.span(item, options), item.height or 360, scratch) \
+                if options.lower_third else []
+            c = video.cut(index, item, options)
+            g = None if options.vfr else video.grid(c, video.clip_rate(index))
+            args = video.exact_args(item.source, c, g, item.has_audio, overlay, options, tmp)
         else:
-            args = video.lossless_args(item.source, span, tmp)
+            args = video.lossless_args(item.source, plan.span(item, options), tmp)
         ffmpeg.run(args, flag)
     return target
+
+
+def _notes(options: ExportOptions, indexes: Indexes) -> tuple[str, ...]:
+    if not exact(options):
+        return ("keyframe_start",)
+    retimed = not options.vfr and any(is_variable_rate(i) for i in indexes.built())
+    return ("constant_rate",) if retimed else ()
 
 
 def lower_third(span: plan.Span, height: int, scratch: Path) -> list[str]:

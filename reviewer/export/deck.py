@@ -37,7 +37,7 @@ from reviewer.export.common import (
 )
 from reviewer.export.ledger import SEVERITY, found_at
 from reviewer.export.snapshot import Item, Snapshot
-from reviewer.export.stills import Grabber
+from reviewer.export.stills import Grabber, Stills
 from reviewer.timecode import format_ms
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 16:9, PowerPoint's own widescreen size
@@ -129,8 +129,7 @@ def export(snapshot: Snapshot, target: Path, options: ExportOptions,
             check(flag)
             progress(n, len(snapshot.items))
             stills = grabber.for_item(item, options.stills_per_slide, flag)
-            if not stills:
-                skipped.append(Skipped(item.number, item.tag.uuid, item.media_name, "no_still"))
+            skipped.extend(stills.problems)
             _problem(deck, item, stills)
     check(flag)
     buffer = io.BytesIO()
@@ -229,7 +228,7 @@ def _table(deck: _Deck, slide, counties: list[str], categories: list[str],  # no
                                colour=_WHITE if r == 0 else _NAVY)
 
 
-def _problem(deck: _Deck, item: Item, stills: list[bytes]) -> None:
+def _problem(deck: _Deck, item: Item, stills: Stills) -> None:
     title = f"{item.number:03d}　{item.category} · {item.problem}"
     slide = deck.slide(title)
     _pictures(deck, slide, stills)
@@ -251,15 +250,15 @@ def _problem(deck: _Deck, item: Item, stills: list[bytes]) -> None:
     deck.text(slide, Inches(8.05), Inches(1.15), Inches(4.95), Inches(6.0), text, 16)
 
 
-def _pictures(deck: _Deck, slide, stills: list[bytes]) -> None:  # noqa: ANN001
+def _pictures(deck: _Deck, slide, stills: Stills) -> None:  # noqa: ANN001
     left, top, width = Inches(0.4), Inches(1.15), Inches(7.4)
-    if not stills:
+    if not stills.images:
         deck.text(slide, left, Inches(3.5), width, Inches(1.0),
-                  deck.t("（视频离线，无截图）", "(footage offline: no still)"), 18, colour=_GREY,
+                  stills.placeholder("en" if deck.en else "zh"), 18, colour=_GREY,
                   align=PP_ALIGN.CENTER)
         return
-    first = slide.shapes.add_picture(io.BytesIO(stills[0]), left, top, width=width)
-    rest = stills[1:]
+    first = slide.shapes.add_picture(io.BytesIO(stills.images[0]), left, top, width=width)
+    rest = stills.images[1:]
     if not rest:
         return
     # The main still on top, up to two smaller ones side by side below it, all inside the slide.

@@ -134,20 +134,22 @@ def _fill(book: xlsxwriter.Workbook, snapshot: Snapshot, lang: str, skipped: lis
             sheet.write_row(n, 0, [guard(v) for v in values], cell)
             sheet.write(n, STILL_COLUMN, "", cell)
             sheet.write(n, ID_COLUMN, item.tag.uuid)
-            _still(sheet, grabber, item, n, skipped, flag)
+            _still(sheet, grabber, item, n, skipped, flag, cell, lang)
     progress(len(rows), len(rows))
     _layout(sheet, headers, rows, lang)
 
 
 def _still(sheet: xlsxwriter.worksheet.Worksheet, grabber: Grabber, item: Item, n: int,
-           skipped: list[Skipped], flag: CancelFlag | None) -> None:
+           skipped: list[Skipped], flag: CancelFlag | None, cell: xlsxwriter.format.Format,
+           lang: str) -> None:
     stills = grabber.for_item(item, 1, flag)
-    if not stills:
-        skipped.append(Skipped(item.number, item.tag.uuid, item.media_name, "no_still"))
+    skipped.extend(stills.problems)
+    if not stills.images:
+        sheet.write(n, STILL_COLUMN, stills.placeholder(lang), cell)
         return
-    scale = _scale(stills[0])
+    scale = _scale(stills.images[0])
     sheet.insert_image(n, STILL_COLUMN, f"still{n}.jpg", {
-        "image_data": io.BytesIO(stills[0]), "x_scale": scale, "y_scale": scale,
+        "image_data": io.BytesIO(stills.images[0]), "x_scale": scale, "y_scale": scale,
         "x_offset": 4, "y_offset": 4, "object_position": 1})
 
 

@@ -7,6 +7,7 @@ marker lands on the same frame in each of them.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -39,12 +40,23 @@ class Segment:
     span: Span | None = None
 
 
+# Rates an editing suite takes without conforming; CCTV and body cameras use the low ones.
+STANDARD_RATES = tuple(Fraction(r) for r in (
+    10, 12, Fraction(25, 2), 15, 20, Fraction(24000, 1001), 24, 25, Fraction(30000, 1001),
+    30, 48, 50, Fraction(60000, 1001), 60))
+_SNAP = 0.03  # a footage rate this close to a standard one is that one (29.58 from a phone)
+
+
 def rate(fps: float) -> Fraction:
-    """29.97 and 23.976 are NTSC rates (x/1001); anything else is taken as given."""
-    for base in (24, 30, 60):
-        if abs(fps - base * 1000 / 1001) < 0.01:
-            return Fraction(base * 1000, 1001)
+    """The standard rate ``fps`` stands for (29.97 is 30000/1001); an odd one as given."""
+    near = nearest_standard(fps)
+    if abs(math.log(fps / float(near))) < _SNAP:
+        return near
     return Fraction(round(fps * 1000), 1000)
+
+
+def nearest_standard(fps: float) -> Fraction:
+    return min(STANDARD_RATES, key=lambda r: abs(math.log(max(fps, 1e-3) / float(r))))
 
 
 def to_frames(ms: float, fps: Fraction) -> int:
@@ -56,12 +68,18 @@ def frames_to_ms(frames: int, fps: Fraction) -> int:
 
 
 def span(item: Item, options: ExportOptions) -> Span:
-    """The tag plus handles, clamped to the footage and snapped to the footage's frame grid."""
+    """The tag plus handles, clamped to the footage and snapped to the footage's frame grid.
+
+    A range ends after its last frame (the one on screen at ``end_ms``); a point tag runs
+    ``point_tag_ms`` from its mark.
+    """
     tag = item.tag
-    end = tag.end_ms if tag.end_ms is not None and tag.end_ms > tag.start_ms else \
-        tag.start_ms + options.point_tag_ms
-    limit = item.media_duration_ms or end
     fps = rate(item.fps)
+    if ranged(item):
+        end = frames_to_ms(to_frames(tag.end_ms or 0, fps) + 1, fps)
+    else:
+        end = tag.start_ms + options.point_tag_ms
+    limit = item.media_duration_ms or end
     start_ms = _snap(tag.start_ms, fps)
     end_ms = _snap(min(end, limit), fps)
     in_ms = max(0, _snap(tag.start_ms - options.handle_before_ms, fps))
@@ -69,6 +87,21 @@ def span(item: Item, options: ExportOptions) -> Span:
                  _snap(end + options.handle_after_ms, fps))
     out_ms = max(out_ms, in_ms + frames_to_ms(1, fps))  # never an empty clip
     return Span(item, in_ms, out_ms, max(in_ms, start_ms), min(out_ms, max(end_ms, start_ms)))
+
+
+def ranged(item: Item) -> bool:
+    return item.tag.end_ms is not None and item.tag.end_ms > item.tag.start_ms
+
+
+def ends(item: Item, options: ExportOptions) -> tuple[int, int]:
+    """The times (ms from the first frame) whose frames on screen are a clip's first and last.
+
+    Unlike :func:`span` these are not snapped to a nominal rate: on variable-rate footage
+    only the frame index knows which frame shows when.
+    """
+    tag = item.tag
+    last = tag.end_ms if ranged(item) else tag.start_ms + options.point_tag_ms - 1
+    return max(0, tag.start_ms - options.handle_before_ms), (last or 0) + options.handle_after_ms
 
 
 def _snap(ms: float, fps: Fraction) -> int:

@@ -9,11 +9,12 @@ a whispered kitchen and a loud market play at one volume; silent footage gets si
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from fractions import Fraction
 from pathlib import Path
 
 from reviewer.export import atomic, ffmpeg, plan, video
-from reviewer.export.clips import Indexes
+from reviewer.export.clips import lower_third
 from reviewer.export.common import (
     CancelFlag,
     ExportError,
@@ -24,6 +25,7 @@ from reviewer.export.common import (
     check,
     no_progress,
 )
+from reviewer.export.footage import Indexes
 from reviewer.export.snapshot import Snapshot
 
 _BACKGROUND = "0x1d2a3a"
@@ -36,19 +38,27 @@ class Frame:
 
     width: int
     height: int
-    rate: str  # "25/1", "30000/1001"
+    rate: Fraction
+
+    def frames(self, segment: plan.Segment) -> int:
+        """The segment's length in reel frames, counted from the reel's start, so rounding
+        never adds up and every segment starts on the frame the plan (and captions) say."""
+        def at(ms: int) -> int:
+            return round(Fraction(ms, 1000) * self.rate)
+        return max(1, at(segment.start_ms + segment.duration_ms) - at(segment.start_ms))
 
 
 def export(snapshot: Snapshot, target: Path, options: ExportOptions,
            flag: CancelFlag | None = None, progress: Progress = no_progress) -> ExportResult:
-    skipped = tuple(Skipped(i.number, i.tag.uuid, i.media_name, "offline")
-                    for i in snapshot.items if not i.online)
-    segments = plan.reel(snapshot, options)
-    if not any(s.span for s in segments):
-        raise ExportError("all_offline")
-    height = options.reel_height - options.reel_height % 2
-    frame = Frame(round(height * 16 / 9 / 2) * 2, height, video.fraction_text(plan.rate(snapshot.fps)))
     indexes = Indexes()
+    problems = [(item, indexes.problem(item)) for item in snapshot.items]
+    skipped = tuple(p for _, p in problems if p is not None)
+    usable = replace(snapshot, items=tuple(i for i, p in problems if p is None))
+    segments = plan.reel(usable, options)
+    if not any(s.span for s in segments):
+        raise _nothing_to_show(skipped)
+    height = options.reel_height - options.reel_height % 2
+    frame = Frame(round(height * 16 / 9 / 2) * 2, height, plan.rate(snapshot.fps))
     with tempfile.TemporaryDirectory(prefix="shenpian-reel-") as scratch_name:
         scratch = Path(scratch_name)
         names = []
@@ -70,6 +80,14 @@ def export(snapshot: Snapshot, target: Path, options: ExportOptions,
     return ExportResult("reel", (target,), skipped, exported=exported)
 
 
+def _nothing_to_show(skipped: tuple[Skipped, ...]) -> ExportError:
+    unreadable = [s for s in skipped if s.reason != "offline"]
+    if not unreadable:
+        return ExportError("all_offline")
+    return ExportError("no_usable_footage", (unreadable[0].describe("zh_CN"),
+                                             unreadable[0].describe("en")))
+
+
 def _segment(segment: plan.Segment, frame: Frame, options: ExportOptions, indexes: Indexes,
              scratch: Path, out: Path, flag: CancelFlag | None) -> None:
     overlays = _watermark(frame, options, scratch)
@@ -80,27 +98,26 @@ def _segment(segment: plan.Segment, frame: Frame, options: ExportOptions, indexe
     item = span.item
     assert item.source is not None
     if options.lower_third:
-        from reviewer.export.clips import lower_third
-
         overlays = lower_third(span, frame.height, scratch) + overlays
-    c = video.cut(indexes.get(item.source), span)
+    c = video.cut(indexes.get(item.source), item, options)
+    g = video.Grid(frame.rate, frame.frames(segment))
     fit = (f"scale={frame.width}:{frame.height}:force_original_aspect_ratio=decrease,"
-           f"pad={frame.width}:{frame.height}:(ow-iw)/2:(oh-ih)/2,setsar=1,fps={frame.rate}")
+           f"pad={frame.width}:{frame.height}:(ow-iw)/2:(oh-ih)/2,setsar=1")
     chain = ",".join([f"trim=start={c.start_s:.6f}:end={c.end_s:.6f}", "setpts=PTS-STARTPTS",
-                      fit, *overlays])
-    seconds = span.duration_ms / 1000
+                      fit, *video.retime(g, c.count), *overlays])
     inputs = ["-ss", f"{c.seek_s:.6f}", "-noaccurate_seek", "-copyts", "-i", str(item.source)]
     if item.has_audio:
         level = "loudnorm=I=-16:TP=-1.5:LRA=11," if options.level_audio else ""
-        audio = (f"[0:a:0]atrim=start={c.start_s:.6f}:end={c.end_s:.6f},asetpts=PTS-STARTPTS,"
-                 f"{level}{_AUDIO},apad,atrim=0:{seconds:.6f}[a]")
+        audio = (f"[0:a:0]atrim=start={c.from_s:.6f}:duration={g.seconds:.6f},"
+                 f"asetpts=PTS-STARTPTS,{level}{_AUDIO},apad,atrim=0:{g.seconds:.6f}[a]")
     else:
-        inputs += ["-f", "lavfi", "-t", f"{seconds:.6f}", "-i", "anullsrc=r=48000:cl=stereo"]
+        inputs += ["-f", "lavfi", "-t", f"{g.seconds:.6f}", "-i", "anullsrc=r=48000:cl=stereo"]
         audio = f"[1:a]{_AUDIO}[a]"
     graph = f"[0:v:0]{chain}[v];{audio}"
     ffmpeg.run([*inputs, "-filter_complex", graph, "-map", "[v]", "-map", "[a]",
-                *video.encode_args(options), "-ar", "48000", *ffmpeg.STRIP,
-                "-video_track_timescale", "90000", str(out)], flag)
+                "-fps_mode", "passthrough", *video.encode_args(options), "-ar", "48000",
+                *ffmpeg.STRIP, "-video_track_timescale", str(video.timescale(frame.rate)),
+                str(out)], flag)
 
 
 def _title_args(segment: plan.Segment, frame: Frame, options: ExportOptions, scratch: Path,
@@ -109,13 +126,16 @@ def _title_args(segment: plan.Segment, frame: Frame, options: ExportOptions, scr
     textfile.write_text(segment.title, encoding="utf-8")
     size = round(frame.height * 0.09)
     title = video.drawtext(textfile, size, "(w-tw)/2", "(h-th)/2", box="")
-    seconds = segment.duration_ms / 1000
-    colour = f"color=c={_BACKGROUND}:s={frame.width}x{frame.height}:r={frame.rate}:d={seconds:.6f}"
+    count = frame.frames(segment)
+    seconds = float(count / frame.rate)
+    rate = video.fraction_text(frame.rate)
+    colour = f"color=c={_BACKGROUND}:s={frame.width}x{frame.height}:r={rate}:d={seconds:.6f}"
     return ["-f", "lavfi", "-i", colour, "-f", "lavfi", "-t", f"{seconds:.6f}",
             "-i", "anullsrc=r=48000:cl=stereo",
             "-filter_complex", f"[0:v]{','.join([title, *overlays])},setsar=1[v];[1:a]{_AUDIO}[a]",
-            "-map", "[v]", "-map", "[a]", *video.encode_args(options), "-ar", "48000",
-            *ffmpeg.STRIP, "-video_track_timescale", "90000", str(out)]
+            "-map", "[v]", "-map", "[a]", "-frames:v", str(count), *video.encode_args(options),
+            "-ar", "48000", *ffmpeg.STRIP,
+            "-video_track_timescale", str(video.timescale(frame.rate)), str(out)]
 
 
 def _watermark(frame: Frame, options: ExportOptions, scratch: Path) -> list[str]:

@@ -1,16 +1,20 @@
 """Evidence stills for the ledger and the deck, grabbed as exact frames from the footage.
 
 A tag's own stills are used when it has them; otherwise its mark (and, for a span, its
-middle and end). Offline footage yields no still; the caller reports it.
+middle and end). Footage that is not there yields no still and is reported as offline;
+a still that cannot be read from footage that is there is reported on its own, with
+its cause, and the tag's other stills are still used.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
 
-from reviewer.export.common import CancelFlag, check
+from reviewer.export.common import CancelFlag, Skipped, check
+from reviewer.export.footage import cause, is_gone, offline, skip
 from reviewer.export.snapshot import Item
 from reviewer.media.errors import MediaError
 from reviewer.media.source import FrameSource
@@ -26,38 +30,71 @@ def times(item: Item, limit: int) -> list[int]:
     return picked[:max(1, limit)]
 
 
+@dataclass(frozen=True)
+class Stills:
+    """A tag's stills as JPEG bytes, and what kept any of them out."""
+
+    images: tuple[bytes, ...]
+    problems: tuple[Skipped, ...] = ()
+    offline: bool = False  # the footage is not there at all
+
+    def placeholder(self, lang: str) -> str:
+        """What stands where the pictures would be, when there are none."""
+        en = lang.startswith("en")
+        if self.offline:
+            return "(footage offline: no still)" if en else "（视频离线，无截图）"
+        return "(the frame could not be read: no still)" if en else "（画面无法读取，无截图）"
+
+
 class Grabber:
-    """Keeps one FrameSource per footage file open while a document is built."""
+    """Keeps one FrameSource per footage file open while a document is built.
+
+    A file that cannot be opened keeps its error, so its other tags are not retried.
+    """
 
     def __init__(self, max_width: int = 960, quality: int = 85) -> None:
         self.max_width, self.quality = max_width, quality
-        self._sources: dict[Path, FrameSource] = {}
+        self._sources: dict[Path, FrameSource | MediaError] = {}
 
-    def jpeg(self, path: Path, t_ms: int) -> bytes | None:
-        try:
-            source = self._sources.get(path)
-            if source is None:
-                source = self._sources[path] = FrameSource(path, prefetch=False)
-            image = source.frame_at_ms(t_ms).to_bgr(self.max_width)
-        except MediaError:
-            return None
+    def jpeg(self, path: Path, t_ms: int) -> bytes:
+        """The frame on screen at ``t_ms`` as JPEG; raises MediaError."""
+        image = self._source(path).frame_at_ms(t_ms).to_bgr(self.max_width)
         ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, self.quality])
-        return data.tobytes() if ok else None
+        if not ok:
+            raise ValueError("JPEG encoding failed")  # only for an empty image: a bug
+        return data.tobytes()
 
-    def for_item(self, item: Item, limit: int, flag: CancelFlag | None = None) -> list[bytes]:
-        if item.source is None:
-            return []
-        found = []
+    def _source(self, path: Path) -> FrameSource:
+        found = self._sources.get(path)
+        if found is None:
+            try:
+                found = FrameSource(path, prefetch=False)
+            except MediaError as exc:
+                found = exc
+            self._sources[path] = found
+        if isinstance(found, MediaError):
+            raise found
+        return found
+
+    def for_item(self, item: Item, limit: int, flag: CancelFlag | None = None) -> Stills:
+        if offline(item.source):
+            return Stills((), (skip(item, "no_still"),), offline=True)
+        assert item.source is not None
+        images, problems = [], []
         for t in times(item, limit):
             check(flag)
-            data = self.jpeg(item.source, t)
-            if data:
-                found.append(data)
-        return found
+            try:
+                images.append(self.jpeg(item.source, t))
+            except MediaError as exc:
+                if is_gone(exc):  # unplugged while we read: offline after all
+                    return Stills(tuple(images), (skip(item, "no_still"),), offline=True)
+                problems.append(skip(item, "still_unreadable", cause(exc), at_ms=t))
+        return Stills(tuple(images), tuple(problems))
 
     def close(self) -> None:
         for source in self._sources.values():
-            source.close()
+            if isinstance(source, FrameSource):
+                source.close()
         self._sources.clear()
 
     def __enter__(self) -> Grabber:

@@ -45,7 +45,7 @@ def test_exact_clips_start_and_end_on_the_right_frames(exact, snap):
     assert len(result.files) == len(snap.items) and not result.skipped
     indexes = clips.Indexes()
     for item, path in zip(snap.items, result.files, strict=True):
-        cut = video.cut(indexes.get(item.source), plan.span(item, opts))
+        cut = video.cut(indexes.get(item.source), item, opts)
         first, last, count = _first_last(path)
         assert (first, last) == (cut.first, cut.last), path.name
         assert count == cut.last - cut.first + 1
@@ -179,7 +179,8 @@ def test_reel_order_titles_audio_and_metadata(snap, tmp_path):
             if segment.span is None:
                 assert seen is None
             else:
-                cut = video.cut(indexes.get(segment.span.item.source), segment.span)
+                item = segment.span.item
+                cut = video.cut(indexes.get(item.source), item, opts)
                 assert seen == cut.first
     with av.open(str(result.files[0])) as container:
         assert container.streams.audio and container.streams.video

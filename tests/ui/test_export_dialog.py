@@ -68,3 +68,18 @@ def test_lower_third_needs_a_re_encode(dialog):
     assert not dialog.lower_third.isEnabled()
     dialog.clip_mode.setCurrentIndex(0)
     assert dialog.lower_third.isEnabled()
+
+
+def test_vfr_option_and_the_lossless_warning(dialog, tmp_path):
+    for fmt, box in dialog.format_boxes.items():
+        box.setChecked(fmt == "clips")
+    assert dialog.vfr.isEnabled() and not dialog.options().vfr
+    dialog.vfr.setChecked(True)
+    assert dialog.options().vfr and dialog.options().clip_mode == "exact"
+    dialog.clip_mode.setCurrentIndex(1)
+    assert not dialog.vfr.isEnabled()
+    assert "keyframe" in dialog.clip_mode.currentText()
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.session.lang = "en"
+    dialog.export_button.click()
+    assert "not frame-exact" in dialog.summary.toPlainText()

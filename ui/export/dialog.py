@@ -127,9 +127,19 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Handles before and after"), self.handles)
         self.clip_mode = QComboBox()
         self.clip_mode.addItem(self.tr("Exact (re-encoded, frame-exact)"), "exact")
-        self.clip_mode.addItem(self.tr("Lossless (stream copy; snaps to keyframes)"), "lossless")
+        self.clip_mode.addItem(
+            self.tr("Lossless (stream copy; starts at the keyframe before the mark)"), "lossless"
+        )
         self.clip_mode.currentIndexChanged.connect(self._sync)
         form.addRow(self.tr("Clip cut"), self.clip_mode)
+        self.vfr = QCheckBox(self.tr("Keep variable frame rate (else constant, for editing)"))
+        self.vfr.setToolTip(
+            self.tr(
+                "Phone footage changes its frame rate. Constant-rate clips repeat frames to "
+                "keep time; either way the first and last frames are the tag's."
+            )
+        )
+        form.addRow("", self.vfr)
         self.lower_third = QCheckBox(self.tr("Burn in category · place · unit"))
         form.addRow("", self.lower_third)
         self.watermark = QCheckBox(self.tr("Watermark the reel"))
@@ -186,6 +196,7 @@ class ExportDialog(QDialog):
             handle_before_ms=handle,
             handle_after_ms=handle,
             clip_mode=self.clip_mode.currentData(),
+            vfr=self.vfr.isChecked(),
             lower_third=self.lower_third.isChecked(),
             watermark=self.watermark.isChecked(),
             group_by=self.group_by.currentData(),
@@ -199,6 +210,7 @@ class ExportDialog(QDialog):
         lossless = self.clip_mode.currentData() == "lossless"
         # Text can only be burned in by re-encoding.
         self.lower_third.setEnabled(not lossless or not self.format_boxes["clips"].isChecked())
+        self.vfr.setEnabled(not lossless)
         self.export_button.setEnabled(
             not busy and bool(self.formats()) and bool(self.folder.text())
         )
@@ -267,6 +279,7 @@ class ExportDialog(QDialog):
                 .replace("%1", fmt)
                 .replace("%2", str(outcome.exported))
             )
+            lines += [f"    ℹ {note}" for note in outcome.note_lines(lang)]  # before the list
             lines += [f"    {p}" for p in outcome.files[:20]]
             if len(outcome.files) > 20:
                 lines.append(self.tr("    … and %n more file(s)", "", len(outcome.files) - 20))
