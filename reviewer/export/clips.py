@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from reviewer.export import atomic, ffmpeg, naming, plan, video
+from reviewer.export import atomic, naming, plan, redacted_video, video
 from reviewer.export.common import (
     CancelFlag,
     ExportOptions,
@@ -61,14 +61,16 @@ def one(item: Item, target: Path, options: ExportOptions, indexes: Indexes, scra
     assert item.source is not None
     span = plan.span(item, options)
     exact = options.clip_mode == "exact" or options.lower_third  # text needs a re-encode
+    c = None
     with atomic.atomic_path(target) as tmp:
         if exact:
             overlay = lower_third(span, item.height or 360, scratch) if options.lower_third else []
+            overlay += redacted_video.unredacted_mark(item.height or 360, options, scratch)
             c = video.cut(indexes.get(item.source), span)
             args = video.exact_args(item.source, c, item.has_audio, overlay, options, tmp)
         else:
             args = video.lossless_args(item.source, span, tmp)
-        ffmpeg.run(args, flag)
+        redacted_video.run(args, item, c, options, flag)  # plain ffmpeg unless redacting
     return target
 
 

@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from reviewer.export import atomic, ffmpeg, plan, video
+from reviewer.export import atomic, ffmpeg, plan, redacted_video, video
 from reviewer.export.clips import Indexes
 from reviewer.export.common import (
     CancelFlag,
@@ -98,9 +98,9 @@ def _segment(segment: plan.Segment, frame: Frame, options: ExportOptions, indexe
         inputs += ["-f", "lavfi", "-t", f"{seconds:.6f}", "-i", "anullsrc=r=48000:cl=stereo"]
         audio = f"[1:a]{_AUDIO}[a]"
     graph = f"[0:v:0]{chain}[v];{audio}"
-    ffmpeg.run([*inputs, "-filter_complex", graph, "-map", "[v]", "-map", "[a]",
-                *video.encode_args(options), "-ar", "48000", *ffmpeg.STRIP,
-                "-video_track_timescale", "90000", str(out)], flag)
+    redacted_video.run([*inputs, "-filter_complex", graph, "-map", "[v]", "-map", "[a]",
+                        *video.encode_args(options), "-ar", "48000", *ffmpeg.STRIP,
+                        "-video_track_timescale", "90000", str(out)], item, c, options, flag)
 
 
 def _title_args(segment: plan.Segment, frame: Frame, options: ExportOptions, scratch: Path,
@@ -119,10 +119,11 @@ def _title_args(segment: plan.Segment, frame: Frame, options: ExportOptions, scr
 
 
 def _watermark(frame: Frame, options: ExportOptions, scratch: Path) -> list[str]:
+    marks = redacted_video.unredacted_mark(frame.height, options, scratch)
     if not options.watermark or not options.watermark_text.strip():
-        return []
+        return marks
     textfile = scratch / "watermark.txt"
     textfile.write_text(options.watermark_text.strip(), encoding="utf-8")
     size = max(14, round(frame.height * 0.04))
     return [video.drawtext(textfile, size, "w-tw-w*0.03", "h-th-h*0.04", colour="white@0.6",
-                           box="")]
+                           box=""), *marks]

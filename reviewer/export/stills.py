@@ -10,10 +10,12 @@ from pathlib import Path
 
 import cv2
 
-from reviewer.export.common import CancelFlag, check
+from reviewer.export.common import CancelFlag, ExportOptions, check
 from reviewer.export.snapshot import Item
 from reviewer.media.errors import MediaError
 from reviewer.media.source import FrameSource
+from reviewer.redact.model import NO_REGIONS, Regions
+from reviewer.redact.pictures import still_filter
 
 
 def times(item: Item, limit: int) -> list[int]:
@@ -29,16 +31,22 @@ def times(item: Item, limit: int) -> list[int]:
 class Grabber:
     """Keeps one FrameSource per footage file open while a document is built."""
 
-    def __init__(self, max_width: int = 960, quality: int = 85) -> None:
+    def __init__(self, max_width: int = 960, quality: int = 85,
+                 options: ExportOptions | None = None) -> None:
         self.max_width, self.quality = max_width, quality
         self._sources: dict[Path, FrameSource] = {}
+        # Redacted or marked unredacted (#15), by the export's choice.
+        self._filter = still_filter(options.redact, options.redact_style) if options else None
 
-    def jpeg(self, path: Path, t_ms: int) -> bytes | None:
+    def jpeg(self, path: Path, t_ms: int, regions: Regions = NO_REGIONS) -> bytes | None:
         try:
             source = self._sources.get(path)
             if source is None:
                 source = self._sources[path] = FrameSource(path, prefetch=False)
-            image = source.frame_at_ms(t_ms).to_bgr(self.max_width)
+            frame = source.frame_at_ms(t_ms)
+            image = frame.to_bgr(self.max_width)
+            if self._filter is not None:
+                image = self._filter(regions, frame.pts_ms, image, frame.to_bgr())
         except MediaError:
             return None
         ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, self.quality])
@@ -50,7 +58,7 @@ class Grabber:
         found = []
         for t in times(item, limit):
             check(flag)
-            data = self.jpeg(item.source, t)
+            data = self.jpeg(item.source, t, item.regions)
             if data:
                 found.append(data)
         return found
