@@ -7,6 +7,7 @@ import argparse
 import functools
 from pathlib import Path
 
+from reviewer.cli import redact_commands
 from reviewer.cli.common import CliError, Context
 from reviewer.cli.store_commands import Handler, _filter
 from reviewer.export import readback, selection, snapshot
@@ -48,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--issue", default="", help="期数 on the deck's cover")
     e.add_argument("--with-project", type=Path, action="append", default=[],
                    help="more projects for monthly statistics")
+    redact_commands.add_export_flags(e)
     e.set_defaults(handler=_user_errors(cmd_export))
     r = sub.add_parser("ledger-import", help="read statuses from a returned ledger / 导入台账整改状态")
     r.add_argument("project", type=Path)
@@ -69,14 +71,15 @@ def _register_filters(p: argparse.ArgumentParser) -> None:
     p.set_defaults(deleted=False)
 
 
-def _options(args: argparse.Namespace, lang: str) -> ExportOptions:
+def _options(args: argparse.Namespace, lang: str, redact: str = "none") -> ExportOptions:
     handle = max(0, round(args.handles * 1000))
     return ExportOptions(
         handle_before_ms=handle, handle_after_ms=handle,
         clip_mode="lossless" if args.lossless else "exact", lower_third=args.lower_third,
         name_template=args.name_template, caption_time=args.captions, group_by=args.group_by,
         title_cards=not args.no_title_cards, watermark=args.watermark,
-        reel_height=max(144, args.height), issue=args.issue, lang=lang)
+        reel_height=max(144, args.height), issue=args.issue, lang=lang, redact=redact,
+        redact_style=args.redact_style)
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -84,11 +87,15 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         chosen = (selection.Selection.of_playlist(selection.load_playlist(project))
                   if args.playlist else selection.Selection(filter=_filter(args, project)))
         snap = snapshot.take(project, chosen, ctx.lang)
+        redact = redact_commands.redaction_mode(args, project)
+        redact_commands.warn_unchecked(project, [i.tag for i in snap.items], redact,
+                                       args.format, ctx)
     others = []
     for extra in args.with_project:
         with Project.open(extra, read_only=True) as project:
             others.append(snapshot.take(project, selection.Selection(), ctx.lang))
-    result = export(snap, args.format, args.output, _options(args, ctx.lang), others=others)
+    result = export(snap, args.format, args.output, _options(args, ctx.lang, redact),
+                    others=others)
     for path in result.files:
         ctx.say(ctx.pick(f"已写入 {path}", f"Wrote {path}"))
     for skipped in result.skipped:

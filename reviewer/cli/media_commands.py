@@ -24,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.add_argument("file", type=Path)
     f.add_argument("--at", type=float, required=True, metavar="SECONDS")
     f.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
+    f.add_argument("--redact", action="store_true", help="mosaic the faces in it / 人脸打码")
     f.set_defaults(handler=cmd_frame)
 
 
@@ -78,6 +79,11 @@ def cmd_frame(args: argparse.Namespace, ctx: Context) -> int:
             )
         frame = source.frame_at_ms(args.at * 1000)
         image = frame.to_bgr()
+    if args.redact:
+        from reviewer.redact.pictures import faces  # loads the model only when asked
+        from reviewer.redact.render import bgr
+
+        image = bgr(image, faces(image))
     ok, data = cv2.imencode(".png", image)
     if not ok:
         raise CliError("无法编码 PNG", "Could not encode the PNG")

@@ -28,6 +28,8 @@ HOLD_MS = 200
 MOTION_MS = 80
 # The detector's box hugs the face: grown by this share on every side, hair and ears go too.
 FACE_PAD = 0.2
+# The tracker's box wanders a little around a region drawn by hand.
+MANUAL_PAD = 0.12
 
 
 @dataclass(frozen=True)
@@ -208,7 +210,7 @@ class Regions:
             if track.redacts and track.first_ms - HOLD_MS <= t_ms <= track.last_ms + HOLD_MS:
                 box = track.box_at(t_ms)
                 if box is not None:
-                    found.append(box.padded(FACE_PAD) if track.kind == "face" else box)
+                    found.append(box.padded(FACE_PAD if track.kind == "face" else MANUAL_PAD))
         return found
 
     def covered(self, from_ms: int, to_ms: int) -> bool:
