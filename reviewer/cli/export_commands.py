@@ -87,15 +87,14 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         chosen = (selection.Selection.of_playlist(selection.load_playlist(project))
                   if args.playlist else selection.Selection(filter=_filter(args, project)))
         snap = snapshot.take(project, chosen, ctx.lang)
-        redact = redact_commands.redaction_mode(args, project)
-        redact_commands.warn_unchecked(project, [i.tag for i in snap.items], redact,
-                                       args.format, ctx)
+        options = _options(args, ctx.lang, redact_commands.redaction_mode(args, project))
+        redact_commands.warn_unchecked(project, [i.tag for i in snap.items], options, args.format,
+                                       ctx)
     others = []
     for extra in args.with_project:
         with Project.open(extra, read_only=True) as project:
             others.append(snapshot.take(project, selection.Selection(), ctx.lang))
-    result = export(snap, args.format, args.output, _options(args, ctx.lang, redact),
-                    others=others)
+    result = export(snap, args.format, args.output, options, others=others)
     for path in result.files:
         ctx.say(ctx.pick(f"已写入 {path}", f"Wrote {path}"))
     for skipped in result.skipped:

@@ -11,7 +11,8 @@ from typing import Any
 
 from reviewer.cli.common import CliError, Context
 from reviewer.cli.store_commands import Handler, _clock, _filter, _writable
-from reviewer.export.common import ExportError
+from reviewer.export import redacted_video
+from reviewer.export.common import ExportError, ExportOptions
 from reviewer.redact import detect, regions
 from reviewer.redact.detector import ModelMissingError
 from reviewer.redact.model import CHECKED
@@ -161,11 +162,14 @@ def redaction_mode(args: argparse.Namespace, project: Project) -> str:
     return "on" if regions.in_use(project) else "none"
 
 
-def warn_unchecked(project: Project, tags: list[Tag], mode: str, fmt: str,
+def warn_unchecked(project: Project, tags: list[Tag], options: ExportOptions, fmt: str,
                    ctx: Context) -> None:
-    """Before pictures leave: say which tags nobody checked (or that nothing is redacted)."""
+    """Before pictures leave: say which tags nobody checked (or that nothing is redacted).
+    An export the redaction choice refuses is refused first, on its own line."""
+    redacted_video.check_format(fmt, options)
     if fmt not in PICTURE_FORMATS:
         return
+    mode = options.redact
     if mode == "none":
         ctx.fail(ctx.pick("注意：本项目还没有打码区域，导出的画面未打码（先运行 redact detect）",
                           "Note: this project has no redaction regions yet; pictures are not "

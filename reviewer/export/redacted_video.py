@@ -29,6 +29,7 @@ from reviewer.export.video import Cut
 from reviewer.media.frame import rotate
 from reviewer.media.index import FrameIndex, build_index
 from reviewer.redact import render
+from reviewer.redact.detect import looked_at
 from reviewer.redact.detector import shared
 from reviewer.redact.errors import RedactError
 from reviewer.redact.frames import FrameRef, walk
@@ -92,15 +93,15 @@ def _complete(item: Item, index: FrameIndex, cut: Cut, flag: CancelFlag | None) 
     """The item's regions, plus faces found now on frames no detection pass looked at."""
     regions = item.regions
     assert item.source is not None
-    gaps = regions.uncovered(int(index.ms[cut.first]), int(index.ms[cut.last]))
+    gaps = regions.uncovered(*looked_at(index, cut.first, cut.last))
     extra, passes = [], []
     for lo, hi in gaps:
-        first, last = index.index_at_ms(lo), index.index_at_ms(hi)
+        first, last = index.index_at_ms(lo), index.index_at_ms(hi - 1)
         scan = Scan(shared(), check=lambda: check(flag))
         for samples in link(scan.run(walk(item.source, index, first, last))):
             extra.append(Track(f"export-{len(extra)}", item.tag.uuid, item.media_id, "face",
                                samples))
-        passes.append(Pass(item.media_id, int(index.ms[first]), int(index.ms[last])))
+        passes.append(Pass(item.media_id, *looked_at(index, first, last)))
     return regions.with_tracks(tuple(extra), tuple(passes)) if gaps else regions
 
 

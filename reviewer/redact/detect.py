@@ -37,15 +37,15 @@ class Job:
     media_id: str
     path: Path
     from_ms: int
-    to_ms: int
+    to_ms: int  # exclusive
 
 
 @dataclass(frozen=True)
 class Result:
     job: Job
     tracks: tuple[tuple[Sample, ...], ...]
-    first_ms: int  # the first and last frame actually looked at
-    last_ms: int
+    first_ms: int  # the start of the first frame looked at
+    last_ms: int  # the end of the last one
     detections: int  # frames the model ran on
 
 
@@ -69,7 +69,8 @@ def plan(project: Project, tags: Sequence[Tag], handles_ms: int = HANDLES_MS,
             continue
         reg = project_regions.regions(project, media.id)
         lo, hi = tag_span(tag, media.duration_ms, handles_ms)
-        wanted = [(lo, hi)] + [(s.pts_ms, s.pts_ms) for s in tag.stills if not lo <= s.pts_ms <= hi]
+        wanted = [(lo, hi)] + [(s.pts_ms, s.pts_ms + 1) for s in tag.stills
+                               if not lo <= s.pts_ms < hi]
         for a, b in wanted:
             gaps = [(a, b)] if again else reg.uncovered(a, b)
             jobs.extend(Job(tag.uuid, media.id, path, x, y) for x, y in gaps)
@@ -99,13 +100,18 @@ def run(jobs: Sequence[Job], token: object | None = None, progress: Progress | N
         index = indexes[job.path]
         scan = Scan(detector, stride)
         found = scan.run(counted(walk(job.path, index, first, last)))
-        results.append(Result(job, tuple(link(found)), int(index.ms[first]),
-                              int(index.ms[last]), len(found)))
+        results.append(Result(job, tuple(link(found)), *looked_at(index, first, last),
+                              len(found)))
     return results
 
 
 def _frames(index: FrameIndex, job: Job) -> tuple[int, int]:
-    return index.index_at_ms(job.from_ms), index.index_at_ms(job.to_ms)
+    return index.index_at_ms(job.from_ms), index.index_at_ms(max(job.from_ms, job.to_ms - 1))
+
+
+def looked_at(index: FrameIndex, first: int, last: int) -> tuple[int, int]:
+    """[start of ``first``, end of ``last``): what a pass over those frames covers."""
+    return int(index.ms[first]), int(index.ms[last]) + index.duration_ms(last)
 
 
 def save(project: Project, results: Sequence[Result]) -> Changes:

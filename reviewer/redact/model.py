@@ -175,8 +175,8 @@ class Pass:
     """A stretch of footage the detector has looked at (found faces or not)."""
 
     media_id: str
-    from_ms: int
-    to_ms: int  # inclusive: the start of the last frame looked at
+    from_ms: int  # the start of the first frame looked at
+    to_ms: int  # the end of the last one: the pass covers [from_ms, to_ms)
     tag_uuid: str = ""
     at: str = ""
     by: str = ""
@@ -214,23 +214,23 @@ class Regions:
         return found
 
     def covered(self, from_ms: int, to_ms: int) -> bool:
-        """True if detection has looked at every frame of [from_ms, to_ms]."""
+        """True if detection has looked at every frame shown in [from_ms, to_ms)."""
         return not self.uncovered(from_ms, to_ms)
 
     def uncovered(self, from_ms: int, to_ms: int) -> list[tuple[int, int]]:
-        """The parts of [from_ms, to_ms] no detection pass has looked at."""
+        """The parts of [from_ms, to_ms) no detection pass has looked at."""
         gaps, at = [], from_ms
         for p in sorted(self.passes, key=lambda p: p.from_ms):
-            if p.to_ms < at:
+            if p.to_ms <= at:
                 continue
             if p.from_ms > at:
-                gaps.append((at, min(p.from_ms - 1, to_ms)))
-            at = max(at, p.to_ms + 1)
-            if at > to_ms:
+                gaps.append((at, min(p.from_ms, to_ms)))
+            at = max(at, p.to_ms)
+            if at >= to_ms:
                 break
-        if at <= to_ms:
+        if at < to_ms:
             gaps.append((at, to_ms))
-        return [g for g in gaps if g[0] <= g[1]]
+        return [g for g in gaps if g[0] < g[1]]
 
     def with_tracks(self, extra: tuple[Track, ...], passes: tuple[Pass, ...] = ()) -> Regions:
         return Regions(self.media_id, self.tracks + extra, self.passes + passes)

@@ -30,7 +30,7 @@ def redact(image: np.ndarray, regions: Regions, t_ms: int, style: Style = "mosai
     """Redact the frame at ``t_ms`` in place: its regions, and the faces the model finds
     there if no detection pass covered it (``full`` is the picture to look at, if larger)."""
     boxes = regions.boxes_at(t_ms)
-    if not regions.covered(t_ms, t_ms):
+    if not regions.covered(t_ms, t_ms + 1):
         boxes += faces(full if full is not None else image)
     return render.bgr(image, boxes, style)
 

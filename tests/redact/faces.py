@@ -2,7 +2,8 @@
 
 Two public-domain photographs (tests/data/faces/README.md) are pasted into a textured
 background: one face crosses the whole clip, the other walks in a third of the way
-through. A "plate" (a high-contrast pattern no detector knows) moves along the bottom;
+through. A "plate" (a high-contrast pattern no detector knows) moves along the bottom, growing as
+it comes closer;
 its true box on every frame is returned so tests can check a manual region covers it.
 Every frame carries its index as a barcode (reviewer.media.synth).
 """
@@ -60,8 +61,7 @@ def _background(width: int, height: int) -> np.ndarray:
 
 
 def _plate(width: int, height: int) -> np.ndarray:
-    rng = np.random.default_rng(11)
-    cells = rng.integers(0, 2, (max(2, height // 4), max(2, width // 4)), dtype=np.uint8) * 255
+    cells = np.random.default_rng(11).integers(0, 2, (7, 24), dtype=np.uint8) * 255
     plate = cv2.resize(cells, (width, height), interpolation=cv2.INTER_NEAREST)
     return cv2.cvtColor(plate, cv2.COLOR_GRAY2BGR)
 
@@ -83,7 +83,7 @@ def render(i: int, frames: int, width: int, height: int) -> tuple[np.ndarray, Bo
         g = _photo("grace_hopper.jpg", round(height * 0.45))
         g_f = (i - frames // 3) / max(1, frames - frames // 3)
         _paste(frame, g, round(width * (0.95 - 0.2 * g_f)) - g.shape[1] // 2, round(height * 0.18))
-    pw, ph = round(width * 0.2), round(height * 0.1)
+    pw, ph = round(width * 0.2 * (1 + 0.3 * f)), round(height * 0.1 * (1 + 0.3 * f))
     px, py = round(width * (0.05 + 0.6 * f)), round(height * 0.85) - ph
     _paste(frame, _plate(pw, ph), px, py)
     synth.draw_barcode(frame, i)
