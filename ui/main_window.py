@@ -32,6 +32,7 @@ from ui.media.transport import TransportBar
 from ui.media.video_view import VideoView
 from ui.project.background import FootageJobs
 from ui.project.session import ProjectSession
+from ui.redact.install import install as install_redaction
 from ui.review.controller import OpenRecording, ReviewController
 from ui.tags.editor import TagEditor
 from ui.tags.panel import TagPanel
@@ -55,6 +56,7 @@ class ReviewWindow(QMainWindow):
         self.footage_jobs = FootageJobs(session, self.tasks)
         self._build()
         self._wire()
+        self.redaction = install_redaction(self)  # #15: panel, region overlay, preview filter
         self._restore_layout()
         self._update_title()
         self.footage_jobs.hash_missing()

@@ -167,7 +167,7 @@ def warn_unchecked(project: Project, tags: list[Tag], options: ExportOptions, fm
     """Before pictures leave: say which tags nobody checked (or that nothing is redacted).
     An export the redaction choice refuses is refused first, on its own line."""
     redacted_video.check_format(fmt, options)
-    if fmt not in PICTURE_FORMATS:
+    if fmt not in PICTURE_FORMATS or not tags:
         return
     mode = options.redact
     if mode == "none":

@@ -43,10 +43,12 @@ class VideoView(QWidget):
         self._center = QPointF(0.5, 0.5)  # image point at the widget's centre, 0..1
         self._drag_from: QPointF | None = None
         self._brightness, self._contrast = 0, 1.0
+        self.image_filter = None  # applied before painting (the redaction preview, #15)
 
     def set_image(self, image: QImage) -> None:
         self._source = image
-        self._shown = apply_lift(image, self._brightness, self._contrast)
+        shown = self.image_filter(image) if self.image_filter is not None else image
+        self._shown = apply_lift(shown, self._brightness, self._contrast)
         self.update()
 
     def image(self) -> QImage:
