@@ -132,3 +132,42 @@ def test_detect_from_the_panel(qtbot, tmp_path, face_clip):
     finally:
         window.close()
         session.close()
+
+
+def test_the_export_dialog_redacts_by_default_and_warns(qtbot, tmp_path, face_clip):
+    from ui.export.dialog import ExportDialog
+    from ui.workers import TaskRunner
+
+    path = tmp_path / "导出.shenpian"
+    with make_project(path, face_clip) as project:
+        detect_all(project)
+    session = ProjectSession(Project.open(path))
+    try:
+        dlg = ExportDialog(session, TaskRunner(synchronous=True))
+        qtbot.addWidget(dlg)
+        assert dlg.options().redact == "on"
+        for fmt, box in dlg.format_boxes.items():
+            box.setChecked(fmt == "clips")
+        dlg.clip_mode.setCurrentIndex(1)  # lossless: refused while redacting
+        dlg.folder.setText(str(tmp_path / "out"))
+        dlg.export_button.click()
+        assert "not checked for 1 tag" in dlg.redaction.warning.text()
+        assert isinstance(dlg.results[0][1], Exception)
+        assert "无损片段无法打码" in dlg.summary.toPlainText()
+        dlg = ExportDialog(session, TaskRunner(synchronous=True))
+        qtbot.addWidget(dlg)
+        for fmt, box in dlg.format_boxes.items():
+            box.setChecked(fmt == "clips")
+        dlg.folder.setText(str(tmp_path / "out"))
+        dlg.redaction.unredacted.setChecked(True)
+        dlg.export_button.click()
+        assert dlg.options().redact == "off" and "marked" in dlg.redaction.warning.text()
+        out = next((tmp_path / "out").rglob("*.mp4"))
+        with __import__("av").open(str(out)) as container:
+            frame = next(container.decode(video=0)).to_ndarray(format="bgr24")
+        source = faces.render(0, face_clip.frames, face_clip.width, face_clip.height)[0]
+        from tests.redact.test_export import marked
+
+        assert marked(source, frame)
+    finally:
+        session.close()
