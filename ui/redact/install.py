@@ -25,7 +25,7 @@ class RedactionUi(QObject):
         self.controller = RedactionController(window.session, window.tasks, self.preview, self)
         self.panel = RedactionPanel(self.controller)
         self.overlay = RegionOverlay(window.view)
-        dock = QDockWidget(window.tr("Privacy mosaic"), window)
+        dock = QDockWidget(self.tr("Privacy mosaic"), window)
         dock.setObjectName("redactionDock")
         dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
