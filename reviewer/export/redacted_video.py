@@ -171,7 +171,7 @@ class _Audio:
 def _redacted(ref: FrameRef, regions: Regions, options: ExportOptions) -> av.VideoFrame:
     picture = ref.picture()
     boxes = regions.boxes_at(ref.t_ms)
-    style = options.redact_style  # type: ignore[attr-defined]
+    style = options.redact_style
     if picture.i420:
         pixels, w, h = _rotated_i420(picture.pixels, picture.width, picture.height,
                                      picture.rotation)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 Kind = Literal["face", "manual"]
@@ -146,9 +147,13 @@ class Track:
         """The boxes a person drew or corrected (manual regions)."""
         return tuple(s for s in self.samples if s.source == "key")
 
+    @cached_property
+    def _times(self) -> list[int]:
+        return [s.t_ms for s in self.samples]
+
     def box_at(self, t_ms: float) -> Box | None:
         """The box on the frame at ``t_ms``: interpolated, bridged, held; None if absent."""
-        times = [s.t_ms for s in self.samples]
+        times = self._times
         i = bisect.bisect_right(times, t_ms)
         if i == 0:
             return self.samples[0].box if self.samples and times[0] - t_ms <= HOLD_MS else None

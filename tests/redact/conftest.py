@@ -25,8 +25,8 @@ def clip(tmp_path_factory):
 def rotated(tmp_path_factory):
     """The same kind of clip stored sideways, with a display matrix (a phone held upright)."""
     root = tmp_path_factory.mktemp("faces_rot")
-    truth = faces.write(root / "upright.mp4", width=270, height=480, frames=20, audio=False)
-    return truth
+    return faces.write(root / "upright.mp4", width=270, height=480, frames=20, audio=False,
+                       rotate_display=90)
 
 
 def make_project(path, clip, reviewer="张三"):

@@ -91,10 +91,13 @@ def render(i: int, frames: int, width: int, height: int) -> tuple[np.ndarray, Bo
 
 
 def write(out: Path, width: int = 480, height: int = 270, fps: int = 25, frames: int = 40,
-          audio: bool = True) -> Truth:
+          audio: bool = True, rotate_display: int = 0) -> Truth:
+    """``rotate_display``: store the pixels turned, with a display matrix that turns them
+    back (a phone filming upright); ``width``/``height`` are then the displayed size."""
     out.parent.mkdir(parents=True, exist_ok=True)
+    stored = (height, width) if rotate_display in (90, 270) else (width, height)
     cmd = [synth.ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-f", "rawvideo",
-           "-pix_fmt", "bgr24", "-s", f"{width}x{height}", "-framerate", str(fps), "-i", "-"]
+           "-pix_fmt", "bgr24", "-s", f"{stored[0]}x{stored[1]}", "-framerate", str(fps), "-i", "-"]
     if audio:
         cmd += ["-f", "lavfi", "-i", f"sine=frequency=330:duration={frames / fps}"]
     cmd += ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
@@ -108,8 +111,10 @@ def write(out: Path, width: int = 480, height: int = 270, fps: int = 25, frames:
     for i in range(frames):
         frame, plate = render(i, frames, width, height)
         plates.append(plate)
-        proc.stdin.write(frame.tobytes())
+        proc.stdin.write(synth._store_orientation(frame, rotate_display).tobytes())
     proc.stdin.close()
     if proc.wait() != 0:
         raise RuntimeError(f"ffmpeg failed writing {out.name}")
+    if rotate_display:
+        synth._set_display_rotation(out, rotate_display)
     return Truth(out, width, height, fps, frames, tuple(plates))

@@ -164,3 +164,22 @@ def test_without_a_detection_pass_the_export_looks_for_faces_itself(clip, tmp_pa
     assert [len(detector.detect(f, STRICT)) for f in decoded(out)] == [0] * clip.frames
     still = run.export(snap, "pptx", tmp_path / "d.pptx", ExportOptions(redact="on")).files[0]
     assert [len(detector.detect(p, STRICT)) for p in _deck_pictures(still)] == [0, 0, 0]
+
+
+def test_footage_filmed_upright_is_redacted_the_way_it_is_shown(rotated, tmp_path, detector):
+    """A phone's display matrix: detection, regions and the redacted clip are all upright."""
+    project = make_project(tmp_path / "rot.shenpian", rotated)
+    from tests.redact.conftest import detect_all
+
+    detect_all(project)
+    snap = snapshot.take(project, selection.Selection())
+    project.close()
+    plain = run.export(snap, "clips", tmp_path / "plain", ExportOptions(redact="off")).files[0]
+    out = run.export(snap, "clips", tmp_path / "red", ExportOptions(redact="on")).files[0]
+    shown = decoded(plain)
+    assert shown[0].shape[:2] == (480, 270)
+    assert min(len(detector.detect(f)) for f in shown) >= 1  # upright faces, as a player shows
+    frames = decoded(out)
+    assert frames[0].shape[:2] == (480, 270) and len(frames) == rotated.frames
+    assert [synth.read_barcode(f) for f in frames] == list(range(rotated.frames))
+    assert [len(detector.detect(f, STRICT)) for f in frames] == [0] * rotated.frames
