@@ -15,7 +15,6 @@ from reviewer.export import redacted_video
 from reviewer.export.common import ExportError, ExportOptions
 from reviewer.redact import detect, regions
 from reviewer.redact.detector import ModelMissingError
-from reviewer.redact.model import CHECKED
 from reviewer.store.errors import StoreError
 from reviewer.store.model import Tag
 from reviewer.store.project import Project
@@ -184,5 +183,3 @@ def warn_unchecked(project: Project, tags: list[Tag], options: ExportOptions, fm
         for tag in left:
             ctx.fail(f"  {tag.uuid[:8]}  {_name(project, tag)}  {_clock(tag.start_ms)}")
 
-
-__all__ = ["CHECKED", "add_export_flags", "redaction_mode", "register", "warn_unchecked"]
