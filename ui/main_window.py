@@ -33,6 +33,7 @@ from ui.media.player import Player
 from ui.media.transport import TransportBar
 from ui.media.video_view import VideoView
 from ui.project.session import ProjectSession
+from ui.redact.install import install as install_redaction
 from ui.review.controller import OpenRecording, ReviewController
 from ui.tags.editor import TagEditor
 from ui.tags.panel import TagPanel
@@ -69,6 +70,7 @@ class ReviewWindow(QMainWindow):
         self._after_paint = None
         self._build()
         self._wire()
+        self.redaction = install_redaction(self)  # #15: panel, region overlay, preview filter
         self._restore_layout()
         self._update_title()
         self.update_empty_hint()

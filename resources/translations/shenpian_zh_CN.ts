@@ -3,224 +3,229 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/export/dialog.py" line="58" />
-        <location filename="../../ui/export/dialog.py" line="177" />
+        <location filename="../../ui/export/dialog.py" line="59" />
+        <location filename="../../ui/export/dialog.py" line="180" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="79" />
+        <location filename="../../ui/export/dialog.py" line="80" />
         <source>Rectification ledger (XLSX)</source>
         <translation>整改台账（XLSX）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="80" />
+        <location filename="../../ui/export/dialog.py" line="81" />
         <source>Ledger (CSV)</source>
         <translation>台账（CSV）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="81" />
+        <location filename="../../ui/export/dialog.py" line="82" />
         <source>Timeline (OTIO: Resolve, Kdenlive)</source>
         <translation>时间线（OTIO：达芬奇、Kdenlive）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="82" />
+        <location filename="../../ui/export/dialog.py" line="83" />
         <source>Timeline (FCP7 XML: Premiere)</source>
         <translation>时间线（FCP7 XML：Premiere）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="83" />
+        <location filename="../../ui/export/dialog.py" line="84" />
         <source>EDL (CMX3600)</source>
         <translation>EDL（CMX3600）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="84" />
+        <location filename="../../ui/export/dialog.py" line="85" />
         <source>Resolve timeline markers (EDL)</source>
         <translation>达芬奇时间线标记（EDL）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="85" />
+        <location filename="../../ui/export/dialog.py" line="86" />
         <source>Captions (SRT)</source>
         <translation>字幕（SRT）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="86" />
+        <location filename="../../ui/export/dialog.py" line="87" />
         <source>Captions (ASS)</source>
         <translation>字幕（ASS）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="87" />
+        <location filename="../../ui/export/dialog.py" line="88" />
         <source>Clip files (MP4)</source>
         <translation>问题片段（MP4）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="88" />
+        <location filename="../../ui/export/dialog.py" line="89" />
         <source>Screening reel (MP4)</source>
         <translation>放映合成片（MP4）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="89" />
+        <location filename="../../ui/export/dialog.py" line="90" />
         <source>Meeting slides (PPTX)</source>
         <translation>会议幻灯片（PPTX）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="90" />
+        <location filename="../../ui/export/dialog.py" line="91" />
         <source>Statistics (CSV + PNG)</source>
         <translation>统计（CSV + PNG）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="92" />
+        <location filename="../../ui/export/dialog.py" line="93" />
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="104" />
+        <location filename="../../ui/export/dialog.py" line="105" />
         <source>Tags</source>
         <translation>标记列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/dialog.py" line="107" />
+        <location filename="../../ui/export/dialog.py" line="108" />
         <source>Current filter (%n tag(s))</source>
         <translation><numerusform>当前筛选（%n 条标记）</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/dialog.py" line="110" />
+        <location filename="../../ui/export/dialog.py" line="111" />
         <source>Editor's playlist (%n tag(s))</source>
         <translation><numerusform>编辑的播放列表（%n 条标记）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="122" />
+        <location filename="../../ui/export/dialog.py" line="123" />
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="125" />
+        <location filename="../../ui/export/dialog.py" line="126" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="127" />
+        <location filename="../../ui/export/dialog.py" line="128" />
         <source>Handles before and after</source>
         <translation>前后各留</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="129" />
+        <location filename="../../ui/export/dialog.py" line="130" />
         <source>Exact (re-encoded, frame-exact)</source>
         <translation>精确（重新编码，逐帧精确）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="131" />
+        <location filename="../../ui/export/dialog.py" line="132" />
         <source>Lossless (stream copy; starts at the keyframe before the mark)</source>
         <translation>无损（直接复制，从标记前的关键帧开始，非逐帧精确）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="134" />
+        <location filename="../../ui/export/dialog.py" line="135" />
         <source>Clip cut</source>
         <translation>剪切方式</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="135" />
+        <location filename="../../ui/export/dialog.py" line="136" />
         <source>Keep variable frame rate (else constant, for editing)</source>
         <translation>保留可变帧率（否则转为恒定帧率，便于剪辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="138" />
+        <location filename="../../ui/export/dialog.py" line="139" />
         <source>Phone footage changes its frame rate. Constant-rate clips repeat frames to keep time; either way the first and last frames are the tag's.</source>
         <translation>手机视频的帧率会变化。恒定帧率的片段用重复画面补足时间；两种方式的首尾帧都与标记一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="143" />
+        <location filename="../../ui/export/dialog.py" line="144" />
         <source>Burn in category · place · unit</source>
         <translation>叠加字幕：类别 · 地点 · 责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="145" />
+        <location filename="../../ui/export/dialog.py" line="146" />
         <source>Watermark the reel</source>
         <translation>合成片加水印</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="149" />
+        <location filename="../../ui/export/dialog.py" line="150" />
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="150" />
+        <location filename="../../ui/export/dialog.py" line="151" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="151" />
+        <location filename="../../ui/export/dialog.py" line="152" />
         <source>No grouping</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="154" />
+        <location filename="../../ui/export/dialog.py" line="155" />
         <source>Reel grouped by</source>
         <translation>合成片分组</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="156" />
+        <location filename="../../ui/export/dialog.py" line="157" />
         <source>On the reel</source>
         <translation>按合成片计时</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="157" />
+        <location filename="../../ui/export/dialog.py" line="158" />
         <source>Per clip file</source>
         <translation>按每个片段计时</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="158" />
+        <location filename="../../ui/export/dialog.py" line="159" />
         <source>Caption times</source>
         <translation>字幕时间</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="159" />
+        <location filename="../../ui/export/dialog.py" line="160" />
         <source>e.g. Issue 5</source>
         <translation>如：第5期</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="160" />
+        <location filename="../../ui/export/dialog.py" line="161" />
         <source>Issue on the cover</source>
         <translation>封面期数</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="165" />
-        <location filename="../../ui/export/dialog.py" line="222" />
+        <location filename="../../ui/export/dialog.py" line="163" />
+        <source>Privacy mosaic</source>
+        <translation>隐私打码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/dialog.py" line="168" />
+        <location filename="../../ui/export/dialog.py" line="227" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="168" />
+        <location filename="../../ui/export/dialog.py" line="171" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="180" />
+        <location filename="../../ui/export/dialog.py" line="183" />
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="182" />
+        <location filename="../../ui/export/dialog.py" line="185" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="245" />
+        <location filename="../../ui/export/dialog.py" line="251" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="267" />
+        <location filename="../../ui/export/dialog.py" line="273" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="278" />
+        <location filename="../../ui/export/dialog.py" line="284" />
         <source>✓ %1: %2 problem(s)</source>
         <translation>✓ %1：%2 个问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/dialog.py" line="285" />
+        <location filename="../../ui/export/dialog.py" line="291" />
         <source>    … and %n more file(s)</source>
         <translation><numerusform>    …… 另有 %n 个文件</numerusform></translation>
     </message>
@@ -937,6 +942,149 @@
     </message>
 </context>
 <context>
+    <name>RedactionChoice</name>
+    <message>
+        <location filename="../../ui/redact/export_choice.py" line="17" />
+        <source>Unredacted, internal only (marked 未打码 · 内部资料)</source>
+        <translation>不打码，仅限内部（标注“未打码 · 内部资料”）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/export_choice.py" line="19" />
+        <source>Mosaic</source>
+        <translation>马赛克</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/export_choice.py" line="20" />
+        <source>Blur</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/export_choice.py" line="46" />
+        <source>This project has no redaction regions yet: pictures leave unredacted.</source>
+        <translation>本项目还没有打码区域：导出的画面未打码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/export_choice.py" line="48" />
+        <source>Unredacted export: every picture is marked 未打码 · 内部资料.</source>
+        <translation>未打码导出：每个画面都标注“未打码 · 内部资料”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/export_choice.py" line="51" />
+        <source>Redaction not checked for %1 tag(s): %2</source>
+        <translation>%1 个标记的打码未经检查：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionController</name>
+    <message>
+        <location filename="../../ui/redact/controller.py" line="100" />
+        <source>Select a tag on this footage first</source>
+        <translation>请先选择本段视频上的标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/controller.py" line="133" />
+        <source>Following the region…</source>
+        <translation>正在跟踪区域…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/controller.py" line="148" />
+        <source>The footage of this tag is offline</source>
+        <translation>该标记的视频离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/controller.py" line="150" />
+        <source>Looking for faces…</source>
+        <translation>正在检测人脸…</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionPanel</name>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="77" />
+        <source>Detect faces</source>
+        <translation>检测人脸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="79" />
+        <source>Draw region</source>
+        <translation>手动框选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="81" />
+        <source>Preview mosaic</source>
+        <translation>预览打码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="84" />
+        <source>Mosaic</source>
+        <translation>马赛克</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="85" />
+        <source>Blur</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="93" />
+        <source>Delete (false detection)</source>
+        <translation>删除（误检）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="95" />
+        <source>Keep visible</source>
+        <translation>保留不打码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="140" />
+        <source>No tag selected</source>
+        <translation>未选择标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="141" />
+        <location filename="../../ui/redact/panel.py" line="148" />
+        <source>Mark checked</source>
+        <translation>标为已检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="143" />
+        <source>Checked by %1 at %2</source>
+        <translation>已检查：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="145" />
+        <source>Mark unchecked</source>
+        <translation>标为未检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="147" />
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="153" />
+        <source>Face</source>
+        <translation>人脸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="153" />
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/panel.py" line="157" />
+        <source>(kept visible)</source>
+        <translation>（保留不打码）</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionUi</name>
+    <message>
+        <location filename="../../ui/redact/install.py" line="28" />
+        <source>Privacy mosaic</source>
+        <translation>隐私打码</translation>
+    </message>
+</context>
+<context>
     <name>RefusedFiles</name>
     <message>
         <location filename="../../ui/project/adding.py" line="96" />
@@ -1005,62 +1153,62 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Tag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Tags</source>
         <translation>标记列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Click to go there · drag a tag to move it · Ctrl+wheel zooms, wheel scrolls</source>
         <translation>点击跳到该处 · 拖动标记可移动它 · Ctrl+滚轮缩放，滚轮左右移动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="225" />
         <source>The footage file is missing: %1. Use “Find moved footage…”.</source>
         <translation>视频文件不见了：%1。请用“查找移动过的视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>Attach still</source>
         <translation>添加截图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>NOT SAVED: %1 — retrying</source>
         <translation>未保存：%1 —— 正在重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="385" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400" />
+        <location filename="../../ui/main_window.py" line="402" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401" />
+        <location filename="../../ui/main_window.py" line="403" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="408" />
         <source>Double-click a file in the Footage list on the left to start reviewing.</source>
         <translation>双击左侧“视频”列表中的文件，开始审片。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>This project has no footage yet.
 Add footage with File → Add footage… (Ctrl+I) or the button on the left.</source>
         <translation>这个项目还没有视频。
@@ -1601,26 +1749,26 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>VideoView</name>
     <message>
-        <location filename="../../ui/media/video_view.py" line="86" />
+        <location filename="../../ui/media/video_view.py" line="88" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/video_view.py" line="89" />
+        <location filename="../../ui/media/video_view.py" line="91" />
         <source>Could not open this file.
 %1</source>
         <translation>无法打开这个文件。
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/media/video_view.py" line="91" />
+        <location filename="../../ui/media/video_view.py" line="93" />
         <source>Frame %1 could not be decoded: %2
 Step on with → or ←.</source>
         <translation>第 %1 帧无法解码：%2
 可用 → 或 ← 继续逐帧查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/media/video_view.py" line="94" />
+        <location filename="../../ui/media/video_view.py" line="96" />
         <source>Damaged frame</source>
         <translation>此帧损坏</translation>
     </message>

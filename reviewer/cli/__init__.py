@@ -20,6 +20,7 @@ from reviewer.cli import (
     export_commands,
     media_commands,
     merge_commands,
+    redact_commands,
     store_commands,
     tag_commands,
 )
@@ -31,7 +32,9 @@ from reviewer.files import os_cause
 from reviewer.messages import FileError
 
 # Feature modules each add their subcommands; see media_commands.register.
-COMMAND_MODULES = [media_commands, store_commands, tag_commands, merge_commands, export_commands]
+COMMAND_MODULES = [
+    media_commands, store_commands, tag_commands, merge_commands, export_commands, redact_commands,
+]
 # Every error type that carries its own one-line, two-language message.
 USER_ERRORS = (CliError, UsageError, FileError, CodeBookError, ExportError)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reviewer.cli import redact_commands
 from reviewer.cli.common import (
     CliError,
     Context,
@@ -62,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--issue", default="", help="issue number on the deck's cover / 通报封面上的期数")
     e.add_argument("--with-project", type=project_path, action="append", default=[],
                    metavar="PROJECT", help="more projects for monthly statistics / 参与月度统计的其他项目")
+    redact_commands.add_export_flags(e)
     e.set_defaults(handler=cmd_export)
     r = sub.add_parser("ledger-import", help="read statuses from a returned ledger / 导入回收台账的整改状态")
     add_project(r)
@@ -69,7 +71,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.set_defaults(handler=cmd_ledger_import)
 
 
-def _options(args: argparse.Namespace, lang: str) -> ExportOptions:
+def _options(args: argparse.Namespace, lang: str, redact: str = "none") -> ExportOptions:
     handle = round(args.handles * 1000)
     return ExportOptions(
         handle_before_ms=handle, handle_after_ms=handle,
@@ -77,7 +79,8 @@ def _options(args: argparse.Namespace, lang: str) -> ExportOptions:
         lower_third=args.lower_third,
         name_template=args.name_template, caption_time=args.captions, group_by=args.group_by,
         title_cards=not args.no_title_cards, watermark=args.watermark,
-        reel_height=args.height, issue=args.issue, lang=lang)
+        reel_height=args.height, issue=args.issue, lang=lang, redact=redact,
+        redact_style=args.redact_style)
 
 
 def check_output(fmt: str, out: Path) -> None:
@@ -105,11 +108,14 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         chosen = (selection.Selection.of_playlist(selection.load_playlist(project))
                   if args.playlist else selection.Selection(filter=_filter(args, project)))
         snap = snapshot.take(project, chosen, ctx.lang)
+        options = _options(args, ctx.lang, redact_commands.redaction_mode(args, project))
+        redact_commands.warn_unchecked(project, [i.tag for i in snap.items], options, args.format,
+                                       ctx)
     others = []
     for extra in args.with_project:
         with open_for_reading(extra, ctx) as project:
             others.append(snapshot.take(project, selection.Selection(), ctx.lang))
-    result = export(snap, args.format, args.output, _options(args, ctx.lang), others=others)
+    result = export(snap, args.format, args.output, options, others=others)
     for path in result.files:
         ctx.say(ctx.pick(f"已写入 {path}", f"Wrote {path}"))
     for note in result.note_lines(ctx.lang):

@@ -30,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     f.add_argument("-o", "--output", type=output_path, required=True, metavar="OUT.png|OUT.jpg",
                    help="the picture to write; .png or .jpg decides the format / "
                         "输出图片，后缀 .png 或 .jpg 决定格式")
+    f.add_argument("--redact", action="store_true", help="mosaic the faces in it / 人脸打码")
     f.set_defaults(handler=cmd_frame)
 
 
@@ -87,6 +88,11 @@ def cmd_frame(args: argparse.Namespace, ctx: Context) -> int:
         # Every time from 0 to the end probe reports shows a frame; the window pins the same way.
         frame = source.frame(FrameTimes(args.file.name, source.index).pin(args.at).index)
         image = frame.to_bgr()
+    if args.redact:
+        from reviewer.redact.pictures import faces  # loads the model only when asked
+        from reviewer.redact.render import bgr
+
+        image = bgr(image, faces(image))
     ok, data = cv2.imencode(encoding, image)
     if not ok:
         raise CliError(f"无法编码图片：{args.output.name}", f"Could not encode the picture: {args.output.name}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from reviewer.export import atomic, ffmpeg, naming, plan, video
+from reviewer.export import atomic, naming, plan, redacted_video, video
 from reviewer.export.common import (
     CancelFlag,
     ExportError,
@@ -70,17 +70,19 @@ def one(item: Item, target: Path, options: ExportOptions, indexes: Indexes, scra
         flag: CancelFlag | None = None) -> Path:
     """Write the clip of ``item`` to ``target`` (atomically)."""
     assert item.source is not None
+    c = None
     with atomic.atomic_path(target) as tmp:
         if exact(options):
             index = indexes.get(item.source)
             overlay = lower_third(plan.span(item, options), item.height or 360, scratch) \
                 if options.lower_third else []
+            overlay += redacted_video.unredacted_mark(item.height or 360, options, scratch)
             c = video.cut(index, item, options)
             g = None if options.vfr else video.grid(c, video.clip_rate(index))
             args = video.exact_args(item.source, c, g, item.has_audio, overlay, options, tmp)
         else:
             args = video.lossless_args(item.source, plan.span(item, options), tmp)
-        ffmpeg.run(args, flag)
+        redacted_video.run(args, item, c, options, flag)  # plain ffmpeg unless redacting
     return target
 
 

@@ -116,6 +116,10 @@ class ExportOptions:
     issue: str = ""  # 期数 on the deck's cover, e.g. "第5期"
     date: str = ""  # the cover's date; today when empty
     lang: str = "zh_CN"
+    # Privacy (#15): "on" redacts every picture, "off" is an explicit unredacted export
+    # (marked 未打码 · 内部资料), "none" a project that has no redaction data at all.
+    redact: str = "none"
+    redact_style: str = "mosaic"
 
 
 _SKIPPED: dict[str, tuple[str, str]] = {

@@ -124,7 +124,7 @@ def export(snapshot: Snapshot, target: Path, options: ExportOptions,
     _cover(deck, snapshot, options)
     _summary(deck, snapshot)
     skipped: list[Skipped] = []
-    with Grabber(max_width=960) as grabber:
+    with Grabber(max_width=960, options=options) as grabber:
         for n, item in enumerate(snapshot.items):
             check(flag)
             progress(n, len(snapshot.items))

@@ -108,7 +108,7 @@ def write_xlsx(snapshot: Snapshot, target: Path, options: ExportOptions,
     with atomic.atomic_path(target) as tmp:
         book = xlsxwriter.Workbook(str(tmp), {"in_memory": False, "tmpdir": str(tmp.parent)})
         try:
-            _fill(book, snapshot, lang, skipped, flag, progress)
+            _fill(book, snapshot, lang, skipped, flag, progress, options)
         finally:
             try:
                 book.close()
@@ -118,7 +118,7 @@ def write_xlsx(snapshot: Snapshot, target: Path, options: ExportOptions,
 
 
 def _fill(book: xlsxwriter.Workbook, snapshot: Snapshot, lang: str, skipped: list[Skipped],
-          flag: CancelFlag | None, progress: Progress) -> None:
+          flag: CancelFlag | None, progress: Progress, options: ExportOptions) -> None:
     sheet = book.add_worksheet("整改台账" if lang == "zh" else "Ledger")
     head = book.add_format({"bold": True, "font_name": _FONT, "bg_color": "#DDE6F0",
                             "border": 1, "align": "center", "valign": "vcenter", "text_wrap": True})
@@ -126,7 +126,7 @@ def _fill(book: xlsxwriter.Workbook, snapshot: Snapshot, lang: str, skipped: lis
     headers = HEADERS[lang]
     sheet.write_row(0, 0, headers, head)
     rows = [row(item, lang) for item in snapshot.items]
-    with Grabber(max_width=480) as grabber:
+    with Grabber(max_width=480, options=options) as grabber:
         for n, (item, values) in enumerate(zip(snapshot.items, rows, strict=True), start=1):
             check(flag)
             progress(n - 1, len(rows))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 
-from reviewer.export import atomic, ffmpeg, plan, video
+from reviewer.export import atomic, ffmpeg, plan, redacted_video, video
 from reviewer.export.clips import lower_third
 from reviewer.export.common import (
     CancelFlag,
@@ -114,10 +114,10 @@ def _segment(segment: plan.Segment, frame: Frame, options: ExportOptions, indexe
         inputs += ["-f", "lavfi", "-t", f"{g.seconds:.6f}", "-i", "anullsrc=r=48000:cl=stereo"]
         audio = f"[1:a]{_AUDIO}[a]"
     graph = f"[0:v:0]{chain}[v];{audio}"
-    ffmpeg.run([*inputs, "-filter_complex", graph, "-map", "[v]", "-map", "[a]",
-                "-fps_mode", "passthrough", *video.encode_args(options), "-ar", "48000",
-                *ffmpeg.STRIP, "-video_track_timescale", str(video.timescale(frame.rate)),
-                str(out)], flag)
+    redacted_video.run([*inputs, "-filter_complex", graph, "-map", "[v]", "-map", "[a]",
+                        "-fps_mode", "passthrough", *video.encode_args(options), "-ar", "48000",
+                        *ffmpeg.STRIP, "-video_track_timescale", str(video.timescale(frame.rate)),
+                        str(out)], item, c, options, flag)
 
 
 def _title_args(segment: plan.Segment, frame: Frame, options: ExportOptions, scratch: Path,
@@ -139,10 +139,11 @@ def _title_args(segment: plan.Segment, frame: Frame, options: ExportOptions, scr
 
 
 def _watermark(frame: Frame, options: ExportOptions, scratch: Path) -> list[str]:
+    marks = redacted_video.unredacted_mark(frame.height, options, scratch)
     if not options.watermark or not options.watermark_text.strip():
-        return []
+        return marks
     textfile = scratch / "watermark.txt"
     textfile.write_text(options.watermark_text.strip(), encoding="utf-8")
     size = max(14, round(frame.height * 0.04))
     return [video.drawtext(textfile, size, "w-tw-w*0.03", "h-th-h*0.04", colour="white@0.6",
-                           box="")]
+                           box=""), *marks]

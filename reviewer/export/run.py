@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reviewer.export import captions, clips, deck, editorial, ledger, reel, stats
+from reviewer.export import captions, clips, deck, editorial, ledger, redacted_video, reel, stats
 from reviewer.export.common import (
     FORMATS,
     CancelFlag,
@@ -62,6 +62,7 @@ def export(snapshot: Snapshot, fmt: str, out: Path, options: ExportOptions | Non
         raise ExportError("format", fmt)
     if not snapshot.items:
         raise ExportError("empty")
+    redacted_video.check_format(fmt, options)
     target = target_for(snapshot, fmt, out, options)
     progress(0, 1)
     result = _dispatch(snapshot, fmt, target, options, flag, progress, others)

@@ -9,12 +9,13 @@ absolute path: it leaks user names and case folders).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from reviewer.codebook.model import STATUS_LABELS
 from reviewer.export.selection import Selection, resolve
+from reviewer.redact.model import NO_REGIONS, Regions
 from reviewer.store.model import Media, Tag
 from reviewer.store.project import Project
 
@@ -44,6 +45,7 @@ class Item:
     width: int
     height: int
     recorded_at: str | None  # ISO time the camera recorded the footage, if it says
+    regions: Regions = NO_REGIONS  # what to redact on this footage (#15)
 
     @property
     def problem(self) -> str:
@@ -91,6 +93,7 @@ def take(project: Project, selection: Selection, lang: str = "zh_CN") -> Snapsho
     book = project.codebook()
     items = tuple(_item(project, n, tag, media[tag.media_id], located[tag.media_id], lang)
                   for n, tag in enumerate(resolve(project, selection), start=1))
+    items = attach_regions(project, items)
     meta = project.meta()
     return Snapshot(
         project_name=meta.get("name") or project.path.stem,
@@ -101,6 +104,14 @@ def take(project: Project, selection: Selection, lang: str = "zh_CN") -> Snapsho
         categories=tuple(Category(c.id, c.label.text(lang), c.colour) for c in book.categories),
         counties=tuple(c.label.text(lang) for c in book.counties),
     )
+
+
+def attach_regions(project: Project, items: tuple[Item, ...]) -> tuple[Item, ...]:
+    from reviewer.redact.regions import regions  # the redaction feature reads its own tables
+
+    found: dict[str, Regions] = {}
+    return tuple(replace(i, regions=found.setdefault(i.media_id, regions(project, i.media_id)))
+                 for i in items)
 
 
 def _item(project: Project, number: int, tag: Tag, media: Media, source: Path | None,

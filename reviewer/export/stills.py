@@ -13,11 +13,13 @@ from pathlib import Path
 
 import cv2
 
-from reviewer.export.common import CancelFlag, Skipped, check
+from reviewer.export.common import CancelFlag, ExportOptions, Skipped, check
 from reviewer.export.footage import cause, is_gone, offline, skip
 from reviewer.export.snapshot import Item
 from reviewer.media.errors import MediaError
 from reviewer.media.source import FrameSource
+from reviewer.redact.model import NO_REGIONS, Regions
+from reviewer.redact.pictures import still_filter
 
 
 def times(item: Item, limit: int) -> list[int]:
@@ -52,13 +54,19 @@ class Grabber:
     A file that cannot be opened keeps its error, so its other tags are not retried.
     """
 
-    def __init__(self, max_width: int = 960, quality: int = 85) -> None:
+    def __init__(self, max_width: int = 960, quality: int = 85,
+                 options: ExportOptions | None = None) -> None:
         self.max_width, self.quality = max_width, quality
         self._sources: dict[Path, FrameSource | MediaError] = {}
+        # Redacted or marked unredacted (#15), by the export's choice.
+        self._filter = still_filter(options.redact, options.redact_style) if options else None
 
-    def jpeg(self, path: Path, t_ms: int) -> bytes:
-        """The frame on screen at ``t_ms`` as JPEG; raises MediaError."""
-        image = self._source(path).frame_at_ms(t_ms).to_bgr(self.max_width)
+    def jpeg(self, path: Path, t_ms: int, regions: Regions = NO_REGIONS) -> bytes:
+        """The frame on screen at ``t_ms`` as JPEG, redacted as chosen; raises MediaError."""
+        frame = self._source(path).frame_at_ms(t_ms)
+        image = frame.to_bgr(self.max_width)
+        if self._filter is not None:
+            image = self._filter(regions, frame.pts_ms, image, frame.to_bgr())
         ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, self.quality])
         if not ok:
             raise ValueError("JPEG encoding failed")  # only for an empty image: a bug
@@ -84,7 +92,7 @@ class Grabber:
         for t in times(item, limit):
             check(flag)
             try:
-                images.append(self.jpeg(item.source, t))
+                images.append(self.jpeg(item.source, t, item.regions))
             except MediaError as exc:
                 if is_gone(exc):  # unplugged while we read: offline after all
                     return Stills(tuple(images), (skip(item, "no_still"),), offline=True)

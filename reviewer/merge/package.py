@@ -36,6 +36,7 @@ from reviewer.merge.errors import (
 )
 from reviewer.merge.model import CodebookEntry, Manifest
 from reviewer.merge.pack import CHECKSUM_MEMBER, DB_MEMBER, FOOTAGE_PREFIX, MANIFEST_MEMBER
+from reviewer.redact import merge as redact_merge
 from reviewer.store import rows, schema
 from reviewer.store.errors import NotLocalProjectError
 from reviewer.store.location import check_local
@@ -70,6 +71,7 @@ class Package:
     media: tuple[Media, ...]
     entries: tuple[CodebookEntry, ...]
     history: Mapping[str, frozenset[Stamp]] = field(repr=False)  # versions each tag went through
+    redaction: Any = field(default=None, repr=False)  # reviewer.redact.merge.PackageRegions
 
     @property
     def source_id(self) -> str:
@@ -275,7 +277,7 @@ def _read_database(opened: OpenedPackage) -> Package:
     except sqlite3.DatabaseError as exc:
         raise CorruptPackageError(source, str(exc)[:120]) from exc
     package = Package(source, opened.checksum, opened.manifest, tags, stills, media, entries,
-                      opened.history)
+                      opened.history, redact_merge.read(conn, source))  # hook: #15 regions
     _check_against_manifest(package)
     _check_references(package)
     return package

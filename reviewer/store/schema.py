@@ -217,6 +217,33 @@ _LIVE_SEARCH = [
     "ANALYZE",
 ]
 
+# Privacy redaction (#15, ADR 0014): tracks of boxes on footage time (faces found by the
+# detector, regions drawn by hand), the stretches the detector has looked at, and each
+# tag's sign-off. A track's samples are one JSON list: a track is edited and merged whole.
+_REDACTION = [
+    """CREATE TABLE redact_tracks (
+        id TEXT PRIMARY KEY, tag_uuid TEXT NOT NULL REFERENCES tags(uuid),
+        media_id TEXT NOT NULL REFERENCES media(id),
+        kind TEXT NOT NULL CHECK (kind IN ('face', 'manual')),
+        keep INTEGER NOT NULL DEFAULT 0 CHECK (keep IN (0, 1)),
+        first_ms INTEGER NOT NULL, last_ms INTEGER NOT NULL CHECK (last_ms >= first_ms),
+        samples TEXT NOT NULL,
+        created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+        revision INTEGER NOT NULL DEFAULT 1, deleted_at TEXT, deleted_by TEXT)""",
+    "CREATE INDEX redact_tracks_media ON redact_tracks (media_id, first_ms)",
+    "CREATE INDEX redact_tracks_tag ON redact_tracks (tag_uuid)",
+    """CREATE TABLE redact_passes (
+        media_id TEXT NOT NULL REFERENCES media(id), from_ms INTEGER NOT NULL,
+        to_ms INTEGER NOT NULL CHECK (to_ms >= from_ms), tag_uuid TEXT NOT NULL,
+        model TEXT NOT NULL, at TEXT NOT NULL, by TEXT NOT NULL,
+        PRIMARY KEY (media_id, from_ms, to_ms)) WITHOUT ROWID""",
+    """CREATE TABLE redact_signoff (
+        tag_uuid TEXT PRIMARY KEY REFERENCES tags(uuid),
+        state TEXT NOT NULL CHECK (state IN ('unchecked', 'checked')),
+        by TEXT NOT NULL, at TEXT NOT NULL)""",
+]
+
 STEPS: tuple[tuple[str, list[str]], ...] = (
     ("0001_core", _CORE),
     ("0002_audit", _AUDIT),
@@ -224,6 +251,7 @@ STEPS: tuple[tuple[str, list[str]], ...] = (
     ("0004_merge", _MERGE),
     ("0005_words", _WORDS),
     ("0006_live_search", _LIVE_SEARCH),
+    ("0008_redaction", _REDACTION),
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -37,6 +37,7 @@ from reviewer.export.common import FORMATS, ExportError, ExportOptions, ExportRe
 from reviewer.store.search import TagFilter
 from ui.export.job import run_formats
 from ui.project.session import ProjectSession
+from ui.redact.export_choice import RedactionChoice
 from ui.workers import TaskRunner
 
 
@@ -158,6 +159,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Caption times"), self.caption_time)
         self.issue = QLineEdit(placeholderText=self.tr("e.g. Issue 5"))
         form.addRow(self.tr("Issue on the cover"), self.issue)
+        self.redaction = RedactionChoice(self.session)  # #15
+        form.addRow(self.tr("Privacy mosaic"), self.redaction)
         return box
 
     def _folder_row(self) -> QHBoxLayout:
@@ -203,6 +206,8 @@ class ExportDialog(QDialog):
             caption_time=self.caption_time.currentData(),
             issue=self.issue.text().strip(),
             lang=self.session.lang,
+            redact=self.redaction.mode(),
+            redact_style=self.redaction.style_name(),
         )
 
     def _sync(self) -> None:
@@ -231,6 +236,7 @@ class ExportDialog(QDialog):
             else selection.Selection(filter=self.tag_filter)
         )
         snap = snapshot.take(self.session.project, chosen, self.session.lang)
+        self.redaction.check([item.tag for item in snap.items])
         self.summary.clear()
         self.progress.setValue(0)
         self.results = []

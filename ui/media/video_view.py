@@ -61,12 +61,14 @@ class VideoView(QWidget):
         self._osd_timer = QTimer(self)
         self._osd_timer.setSingleShot(True)
         self._osd_timer.timeout.connect(self._hide_osd)
+        self.image_filter = None  # applied before painting (the redaction preview, #15)
 
     def set_image(self, image: QImage) -> None:
         if self._screen.showing not in _PICTURE:
             return  # a late picture must not appear over "opening…" or a failure
         self._source = image
-        self._shown = apply_lift(image, self._brightness, self._contrast)
+        shown = self.image_filter(image) if self.image_filter is not None else image
+        self._shown = apply_lift(shown, self._brightness, self._contrast)
         self.update()
 
     def set_screen(self, screen: Screen) -> None:

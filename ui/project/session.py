@@ -127,6 +127,10 @@ class ProjectSession(QObject):
             return
         self._run(self.project.retry_pending)
 
+    def edit(self, op: Any) -> Changes | None:
+        """Run a core edit (``op()`` returns Changes) with the session's save/retry/announce."""
+        return self._run(op)
+
     def tag(self, uuid: str) -> Tag:
         return self.project.tag(uuid)
 
