@@ -959,17 +959,17 @@
         <translation>模糊</translation>
     </message>
     <message>
-        <location filename="../../ui/redact/export_choice.py" line="46" />
-        <source>This project has no redaction regions yet: pictures leave unredacted.</source>
-        <translation>本项目还没有打码区域：导出的画面未打码。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/redact/export_choice.py" line="48" />
+        <location filename="../../ui/redact/export_choice.py" line="45" />
         <source>Unredacted export: every picture is marked 未打码 · 内部资料.</source>
         <translation>未打码导出：每个画面都标注“未打码 · 内部资料”。</translation>
     </message>
     <message>
-        <location filename="../../ui/redact/export_choice.py" line="51" />
+        <location filename="../../ui/redact/export_choice.py" line="47" />
+        <source>No face detection has run yet: faces are found and mosaicked during the export (slower; Detect in the privacy panel lets you check them first).</source>
+        <translation>还没有运行过人脸检测：导出时会自动检测并打码（较慢；可先在“隐私打码”面板中检测并检查）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/redact/export_choice.py" line="52" />
         <source>Redaction not checked for %1 tag(s): %2</source>
         <translation>%1 个标记的打码未经检查：%2</translation>
     </message>

@@ -108,9 +108,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         chosen = (selection.Selection.of_playlist(selection.load_playlist(project))
                   if args.playlist else selection.Selection(filter=_filter(args, project)))
         snap = snapshot.take(project, chosen, ctx.lang)
-        options = _options(args, ctx.lang, redact_commands.redaction_mode(args, project))
-        redact_commands.warn_unchecked(project, [i.tag for i in snap.items], options, args.format,
-                                       ctx)
+        options = _options(args, ctx.lang, redact_commands.redaction_mode(args))
+        redaction = redact_commands.export_notes(project, [i.tag for i in snap.items], options,
+                                                 args.format)
     others = []
     for extra in args.with_project:
         with open_for_reading(extra, ctx) as project:
@@ -122,6 +122,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say(note)
     for skipped in result.skipped:
         ctx.fail(skipped.describe(ctx.lang))
+    for zh, en in redaction:
+        ctx.fail(ctx.pick(zh, en))
     ctx.say(ctx.pick(f"共导出 {result.exported} 个问题，跳过 {len(result.skipped)} 个",
                      f"Exported {result.exported} problem(s), {len(result.skipped)} skipped"))
     return 0

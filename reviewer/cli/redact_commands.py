@@ -4,69 +4,70 @@ line; and the export's ``--redact`` / ``--no-redact`` choice (see ``redaction_mo
 from __future__ import annotations
 
 import argparse
-import functools
 import json
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reviewer.cli.common import CliError, Context
-from reviewer.cli.store_commands import Handler, _clock, _filter, _writable
-from reviewer.export import redacted_video
-from reviewer.export.common import ExportError, ExportOptions
-from reviewer.redact import detect, regions
-from reviewer.redact.detector import ModelMissingError
-from reviewer.store.errors import StoreError
-from reviewer.store.model import Tag
-from reviewer.store.project import Project
+from reviewer.cli.common import (
+    CliError,
+    Context,
+    clock,
+    number,
+    open_for_reading,
+    open_for_writing,
+)
+from reviewer.cli.store_commands import _filter, add_filters, add_project
+
+if TYPE_CHECKING:  # the redaction modules pull in PyAV and OpenCV: loaded only when used
+    from reviewer.export.common import ExportOptions
+    from reviewer.redact import regions
+    from reviewer.store.model import Tag
+    from reviewer.store.project import Project
 
 COMMANDS = ("redact",)
 PICTURE_FORMATS = frozenset({"clips", "reel", "pptx", "xlsx"})
 
 
-def _user_errors(handler: Handler) -> Handler:
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace, ctx: Context) -> int:
-        try:
-            return handler(args, ctx)
-        except (StoreError, ExportError, ModelMissingError) as exc:
-            raise CliError(exc.message("zh_CN"), exc.message("en")) from exc
-
-    return run
+# Seconds of footage scanned around each tag by default (redact.detect.HANDLES_MS).
+_DEFAULT_HANDLES_S = 2.0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    # Imported here: export_commands imports this module for its --redact flags.
-    from reviewer.cli.export_commands import _register_filters
-
     r = sub.add_parser("redact", help="privacy mosaic: detect faces, status, sign-off / 隐私打码")
-    actions = r.add_subparsers(dest="redact_action", required=True, metavar="ACTION")
+    actions = r.add_subparsers(dest="redact_action", required=True, metavar="ACTION",
+                               help="detect, status or sign / detect、status 或 sign")
     d = actions.add_parser("detect", help="find faces in the frames exports use / 检测人脸")
-    d.add_argument("project", type=Path)
-    _register_filters(d)
-    d.add_argument("--handles", type=float, default=detect.HANDLES_MS / 1000,
-                   help="seconds around each tag / 标记前后检测范围（秒）")
-    d.add_argument("--again", action="store_true", help="look again where detection ran already")
-    d.set_defaults(handler=_user_errors(cmd_detect))
+    add_project(d)
+    add_filters(d)
+    d.add_argument("--handles", type=number(0, 600, "检测范围（秒）", "the handles in seconds"),
+                   default=_DEFAULT_HANDLES_S,
+                   help="seconds scanned around each tag / 标记前后检测范围（秒）")
+    d.add_argument("--again", action="store_true",
+                   help="look again where detection ran already / 已检测过的画面重新检测")
+    d.set_defaults(handler=cmd_detect)
     s = actions.add_parser("status", help="regions and sign-off per tag / 打码检查状态")
-    s.add_argument("project", type=Path)
-    _register_filters(s)
-    s.add_argument("--json", action="store_true")
-    s.set_defaults(handler=_user_errors(cmd_status))
+    add_project(s)
+    add_filters(s)
+    s.add_argument("--json", action="store_true", help="as JSON / 以 JSON 输出")
+    s.set_defaults(handler=cmd_status)
     g = actions.add_parser("sign", help="mark tags' redaction checked / 标记打码已检查")
-    g.add_argument("project", type=Path)
-    g.add_argument("tags", nargs="+", help="tag UUIDs (or their first 8 characters)")
-    g.add_argument("--unchecked", action="store_true", help="back to 未检查")
-    g.set_defaults(handler=_user_errors(cmd_sign))
+    add_project(g)
+    g.add_argument("tags", nargs="+", metavar="TAG",
+                   help="tag ids (or their first 8 characters) / 标记编号（或其前 8 位）")
+    g.add_argument("--unchecked", action="store_true",
+                   help="set back to not checked / 改回“未检查”")
+    g.set_defaults(handler=cmd_sign)
 
 
 def cmd_detect(args: argparse.Namespace, ctx: Context) -> int:
-    with _writable(args.project, ctx) as project:
+    from reviewer.redact import detect
+
+    with open_for_writing(args.project, ctx) as project:
         tags = project.tags(_filter(args, project))
         jobs, offline = detect.plan(project, tags, round(args.handles * 1000), args.again)
         for tag in offline:
-            ctx.fail(ctx.pick(f"视频离线，未检测：{_name(project, tag)} {_clock(tag.start_ms)}",
+            ctx.fail(ctx.pick(f"视频离线，未检测：{_name(project, tag)} {clock(tag.start_ms)}",
                               f"Footage offline, not scanned: {_name(project, tag)} "
-                              f"{_clock(tag.start_ms)}"))
+                              f"{clock(tag.start_ms)}"))
         results = detect.run(jobs, progress=_Progress(ctx))
         detect.save(project, results)
     faces = sum(len(r.tracks) for r in results)
@@ -91,7 +92,9 @@ class _Progress:
 
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
-    with Project.open(args.project, read_only=True) as project:
+    from reviewer.redact import detect, regions
+
+    with open_for_reading(args.project, ctx) as project:
         tags = project.tags(_filter(args, project))
         spans = {t.uuid: detect.tag_span(t, project.media_by_id(t.media_id).duration_ms, 0)
                  for t in tags}
@@ -120,13 +123,15 @@ def _status_line(n: int, s: regions.TagStatus, names: dict[str, str], ctx: Conte
                       f"checked ({s.signoff.by} {s.signoff.at[:16]})")
              if s.signoff.checked else ctx.pick("未检查", "not checked"))
     scanned = ctx.pick("已检测", "scanned") if s.covered else ctx.pick("未检测", "not scanned")
-    return (f"{n:>3}  {s.tag.uuid[:8]}  {names[s.tag.uuid]}  {_clock(s.tag.start_ms)}  "
+    return (f"{n:>3}  {s.tag.uuid[:8]}  {names[s.tag.uuid]}  {clock(s.tag.start_ms)}  "
             + ctx.pick(f"人脸 {s.faces}  手动 {s.manual}  保留 {s.kept}  {scanned}  {state}",
                        f"faces {s.faces}  manual {s.manual}  kept {s.kept}  {scanned}  {state}"))
 
 
 def cmd_sign(args: argparse.Namespace, ctx: Context) -> int:
-    with _writable(args.project, ctx) as project:
+    from reviewer.redact import regions
+
+    with open_for_writing(args.project, ctx) as project:
         live = project.tags()
         for given in args.tags:
             matches = [t for t in live if t.uuid == given or t.uuid.startswith(given)]
@@ -147,39 +152,54 @@ def _name(project: Project, tag: Tag) -> str:
 def add_export_flags(parser: argparse.ArgumentParser) -> None:
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--redact", dest="redact", action="store_const", const="on",
-                        help="mosaic faces and marked regions (default once any region exists)")
+                        help="mosaic faces and marked regions (the default) / "
+                             "人脸和标出的区域打码（默认）")
     choice.add_argument("--no-redact", dest="redact", action="store_const", const="off",
-                        help="unredacted, every picture marked 未打码 · 内部资料")
-    parser.add_argument("--redact-style", choices=("mosaic", "blur"), default="mosaic")
+                        help="unredacted, every picture marked as such (internal only) / "
+                             "不打码，每个画面标注“未打码 · 内部资料”")
+    parser.add_argument("--redact-style", choices=("mosaic", "blur"), default="mosaic",
+                        help="mosaic or blur / 马赛克或模糊")
     parser.set_defaults(redact=None)
 
 
-def redaction_mode(args: argparse.Namespace, project: Project) -> str:
-    """The user's flag, else "on" once the project has any redaction data, else "none"."""
-    if args.redact:
-        return str(args.redact)
-    return "on" if regions.in_use(project) else "none"
+def redaction_mode(args: argparse.Namespace) -> str:
+    """Pictures leave redacted unless the user asked otherwise, by name (ADR 0014)."""
+    return str(args.redact) if args.redact else "on"
 
 
-def warn_unchecked(project: Project, tags: list[Tag], options: ExportOptions, fmt: str,
-                   ctx: Context) -> None:
-    """Before pictures leave: say which tags nobody checked (or that nothing is redacted).
-    An export the redaction choice refuses is refused first, on its own line."""
+def export_notes(project: Project, tags: list[Tag], options: ExportOptions,
+                 fmt: str) -> list[tuple[str, str]]:
+    """What to say about redaction once the pictures have left: unredacted, found during the
+    export, or not checked. An export the redaction choice refuses is refused here, first."""
+    from reviewer.export import redacted_video
+    from reviewer.redact import regions
+
     redacted_video.check_format(fmt, options)
     if fmt not in PICTURE_FORMATS or not tags:
-        return
-    mode = options.redact
-    if mode == "none":
-        ctx.fail(ctx.pick("注意：本项目还没有打码区域，导出的画面未打码（先运行 redact detect）",
-                          "Note: this project has no redaction regions yet; pictures are not "
-                          "redacted (run redact detect first)"))
-    if mode == "off":
-        ctx.fail(ctx.pick("未打码导出：每个画面都标有“未打码 · 内部资料”",
-                          "Unredacted export: every picture is marked “未打码 · 内部资料”"))
+        return []
+    if options.redact == "off":
+        return _unredacted_notes(fmt, options)
+    notes = []
+    if not regions.in_use(project):
+        notes.append(("注意：还没有运行过人脸检测，导出时已自动检测打码（可用 redact detect 检测并检查）",
+                      "Note: no face detection had run; faces were found and mosaicked during the "
+                      "export (run redact detect to review them)"))
     left = regions.unchecked(project, tags)
-    if left and mode == "on":
-        ctx.fail(ctx.pick(f"警告：{len(left)} 个标记的打码未经检查：",
-                          f"Warning: the redaction of {len(left)} tag(s) was not checked:"))
-        for tag in left:
-            ctx.fail(f"  {tag.uuid[:8]}  {_name(project, tag)}  {_clock(tag.start_ms)}")
+    if left:
+        notes.append((f"警告：{len(left)} 个标记的打码未经检查：",
+                      f"Warning: the redaction of {len(left)} tag(s) was not checked:"))
+        shown = [f"  {t.uuid[:8]}  {_name(project, t)}  {clock(t.start_ms)}" for t in left[:10]]
+        notes += [(line, line) for line in shown]
+        if len(left) > 10:
+            notes.append((f"  ……另有 {len(left) - 10} 个", f"  … and {len(left) - 10} more"))
+    return notes
 
+
+def _unredacted_notes(fmt: str, options: ExportOptions) -> list[tuple[str, str]]:
+    notes = [("未打码导出：每个画面都标有“未打码 · 内部资料”",
+              "Unredacted export: every picture is marked “未打码 · 内部资料”")]
+    if fmt == "clips" and options.clip_mode == "lossless":
+        notes.append(("无损片段的画面无法加标注，文件名以“未打码_”开头",
+                      "Lossless clips cannot carry the mark in their pictures; their file names "
+                      "start with “未打码_”"))
+    return notes

@@ -89,6 +89,7 @@ def add_filters(p: argparse.ArgumentParser) -> None:
     done.add_argument("--incomplete", action="store_const", const=False, dest="complete",
                       help="only tags missing a required field / 只看缺必填项的标记")
     p.add_argument("--text", default="", help="search notes and places / 搜索备注和地点")
+    p.set_defaults(deleted=False)  # live tags unless a command offers --deleted
 
 
 def _register_tags(sub: argparse._SubParsersAction) -> None:

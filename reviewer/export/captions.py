@@ -65,7 +65,7 @@ def _per_clip(snapshot: Snapshot, folder: Path, fmt: str, options: ExportOptions
         subs = _file(fmt)
         start = span.mark_ms - span.in_ms
         subs.append(_event(start, start + span.mark_end_ms - span.mark_ms, caption(span)))
-        stem = naming.unique(naming.render(options.name_template, item), taken)
+        stem = naming.unique(naming.clip_stem(options, item), taken)
         files.append(_save(subs, folder / f"{stem}.{fmt}", fmt))
     skipped: tuple[Skipped, ...] = ()
     return ExportResult(fmt, tuple(files), skipped, exported=len(files))

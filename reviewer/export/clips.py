@@ -40,7 +40,7 @@ def export(snapshot: Snapshot, out_dir: Path, options: ExportOptions,
             progress(done, len(items))
             problem = indexes.problem(item)
             if problem is None:
-                stem = naming.unique(naming.render(options.name_template, item), taken)
+                stem = naming.unique(naming.clip_stem(options, item), taken)
                 problem = _try(item, out_dir / f"{stem}.mp4", options, indexes, Path(scratch),
                                flag, written)
             if problem is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 
-from reviewer.export.common import ExportError
+from reviewer.export.common import ExportError, ExportOptions
 from reviewer.export.snapshot import Item
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
@@ -32,6 +32,16 @@ def safe(text: str) -> str:
     if not cleaned or cleaned.split(".")[0].upper() in _RESERVED:
         cleaned = "_" + cleaned
     return cleaned
+
+
+UNREDACTED_PREFIX = "未打码_"
+
+
+def clip_stem(options: ExportOptions, item: Item) -> str:
+    """A clip's file stem; an explicitly unredacted export says so in the name too, the only
+    mark a lossless copy can carry (its pictures cannot change)."""
+    stem = render(options.name_template, item)
+    return UNREDACTED_PREFIX + stem if options.redact == "off" else stem
 
 
 def render(template: str, item: Item) -> str:

@@ -50,8 +50,6 @@ def check_format(fmt: str, options: ExportOptions) -> None:
         return
     if options.redact == "on":
         raise RedactError("lossless")
-    if options.redact == "off":
-        raise RedactError("lossless_unredacted")
 
 
 def unredacted_mark(height: int, options: ExportOptions, scratch: Path) -> list[str]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from reviewer.export.common import ExportError
 
 _MESSAGES: dict[str, tuple[str, str]] = {
-    "lossless": ("无损片段无法打码（流复制不改动画面）：请改用精确模式，或明确加 --no-redact 导出未打码版本",
+    "lossless": ("无损片段无法打码（流复制不改动画面）：请改用精确模式，或明确选择不打码导出"
+                 "（文件名将以“未打码_”开头）",
                  "Lossless clips cannot be redacted (a stream copy cannot change pixels): use "
-                 "exact mode, or export unredacted explicitly with --no-redact"),
-    "lossless_unredacted": ("无损片段无法加“未打码 · 内部资料”水印（流复制不改动画面）：请改用精确模式",
-                            "Lossless clips cannot carry the “unredacted · internal” watermark "
-                            "(a stream copy cannot change pixels): use exact mode"),
+                 "exact mode, or choose an unredacted export explicitly (file names then start "
+                 "with “未打码_”)"),
     "cancelled": ("打码检测已取消", "Redaction detection cancelled"),
 }
 

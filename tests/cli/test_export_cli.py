@@ -60,7 +60,7 @@ def test_ledger_import_round_trip(demo, tmp_path, capsys):
 
 
 def test_clips_and_playlist(demo, tmp_path):
-    assert run(["export", str(demo), "-f", "clips", "--lossless", "--media",
+    assert run(["export", str(demo), "-f", "clips", "--lossless", "--no-redact", "--media",
                 "维西县_保和镇_公厕.mp4", "-o", str(tmp_path / "c")]) == 0
     assert len(list((tmp_path / "c").glob("*.mp4"))) == 3
     code = run(["export", str(demo), "-f", "csv", "--playlist", "-o", str(tmp_path / "p.csv")])
@@ -68,7 +68,8 @@ def test_clips_and_playlist(demo, tmp_path):
 
 
 def test_clip_flags_and_notes(demo, tmp_path, capsys):
-    assert run(["--lang", "en", "export", str(demo), "-f", "clips", "--lossless", "--media",
+    assert run(["--lang", "en", "export", str(demo), "-f", "clips", "--lossless", "--no-redact",
+                "--media",
                 "维西县_保和镇_公厕.mp4", "-o", str(tmp_path / "c")]) == 0
     assert "starts at the keyframe before its mark" in capsys.readouterr().out
     assert run(["export", str(demo), "-f", "clips", "--vfr", "--media",

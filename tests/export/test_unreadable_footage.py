@@ -168,7 +168,7 @@ def test_cli_prints_one_line_per_problem(library, tmp_path, capsys):
                 str(tmp_path / "c")])
     out, err = capsys.readouterr()
     assert code == 0 and "Traceback" not in err
-    lines = err.strip().splitlines()
+    lines = [line for line in err.strip().splitlines() if line.startswith("#")]  # not the notes
     assert lines[0] == "#3 gone.mp4: footage offline, skipped"
     assert lines[1].startswith("#4 not_video.mp4: footage present but unreadable, skipped: ")
     assert len(lines) == 2

@@ -26,7 +26,8 @@ def test_detect_status_sign_and_export(capsys, tmp_path, clip, detector):
     code, out, err = cli(capsys, "redact", "status", path)
     assert code == 0 and "未检测" in out and "未检查" in out
     code, out, err = cli(capsys, "export", path, "-f", "clips", "-o", tmp_path / "plain")
-    assert code == 0 and "还没有打码区域" in err  # nothing to redact with: said so
+    assert code == 0 and "导出时已自动检测打码" in err  # no pass yet: found during the export
+    assert _faces_in(next((tmp_path / "plain").glob("*.mp4")), detector) == [0] * clip.frames
     code, out, err = cli(capsys, "redact", "detect", path)
     assert code == 0, err
     assert "检测中 100%" in out and "2 个人脸轨迹" in out
@@ -56,10 +57,23 @@ def test_unredacted_export_needs_the_flag_and_is_marked(capsys, tmp_path, clip, 
     assert sum(_faces_in(next((tmp_path / "u").glob("*.mp4")), detector)) > 0
     code, out, err = cli(capsys, "export", path, "-f", "clips", "--lossless", "-o", tmp_path / "l")
     assert code == 2 and err.count("\n") == 1 and "无损片段无法打码" in err
+    assert not (tmp_path / "l").exists()
     code, out, err = cli(capsys, "--lang", "en", "export", path, "-f", "clips", "--lossless",
                          "--no-redact", "-o", tmp_path / "l")
-    assert code == 2 and "Lossless clips cannot carry" in err
-    assert not (tmp_path / "l").exists()
+    assert code == 0 and "file names start with" in err
+    names = [f.name for f in (tmp_path / "l").glob("*.mp4")]
+    assert names and all(n.startswith("未打码_") for n in names)
+
+
+def test_pictures_leave_redacted_by_default_even_before_any_detection(capsys, tmp_path, clip,
+                                                                      detector):
+    path = tmp_path / "p.shenpian"
+    make_project(path, clip).close()
+    code, out, err = cli(capsys, "export", path, "-f", "clips", "-o", tmp_path / "d")
+    assert code == 0 and "导出时已自动检测打码" in err
+    clip_out = next((tmp_path / "d").glob("*.mp4"))
+    assert not clip_out.name.startswith("未打码_")
+    assert sum(_faces_in(clip_out, detector)) == 0
 
 
 def test_frame_redact(capsys, tmp_path, clip, detector):

@@ -32,7 +32,8 @@ def dialog(qtbot, demo_file, tmp_path):
 def test_exports_chosen_formats_and_summarises(dialog, tmp_path):
     for fmt, box in dialog.format_boxes.items():
         box.setChecked(fmt in ("csv", "otio", "clips"))
-    dialog.clip_mode.setCurrentIndex(1)  # lossless
+    dialog.clip_mode.setCurrentIndex(1)  # lossless: only as an explicitly unredacted export
+    dialog.redaction.unredacted.setChecked(True)
     dialog.folder.setText(str(tmp_path / "out"))
     dialog.export_button.click()
     assert [fmt for fmt, _ in dialog.results] == ["csv", "otio", "clips"]
@@ -79,6 +80,7 @@ def test_vfr_option_and_the_lossless_warning(dialog, tmp_path):
     dialog.clip_mode.setCurrentIndex(1)
     assert not dialog.vfr.isEnabled()
     assert "keyframe" in dialog.clip_mode.currentText()
+    dialog.redaction.unredacted.setChecked(True)
     dialog.folder.setText(str(tmp_path / "out"))
     dialog.session.lang = "en"
     dialog.export_button.click()

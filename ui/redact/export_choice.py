@@ -32,9 +32,8 @@ class RedactionChoice(QWidget):
         column.addWidget(self.warning)
 
     def mode(self) -> str:
-        if self.unredacted.isChecked():
-            return "off"
-        return "on" if regions.in_use(self.session.project) else "none"
+        """Pictures leave redacted unless unredacted is chosen by name (ADR 0014)."""
+        return "off" if self.unredacted.isChecked() else "on"
 
     def style_name(self) -> str:
         return str(self.style.currentData())
@@ -42,10 +41,12 @@ class RedactionChoice(QWidget):
     def check(self, tags: list) -> None:
         """Say, before the export runs, what leaves unredacted or unchecked."""
         mode = self.mode()
-        if mode == "none":
-            text = self.tr("This project has no redaction regions yet: pictures leave unredacted.")
-        elif mode == "off":
+        if mode == "off":
             text = self.tr("Unredacted export: every picture is marked 未打码 · 内部资料.")
+        elif not regions.in_use(self.session.project):
+            text = self.tr("No face detection has run yet: faces are found and mosaicked during "
+                           "the export (slower; Detect in the privacy panel lets you check them "
+                           "first).")
         else:
             left = regions.unchecked(self.session.project, tags)
             text = self.tr("Redaction not checked for %1 tag(s): %2").replace(
