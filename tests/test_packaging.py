@@ -196,4 +196,4 @@ def test_every_program_the_app_starts_runs_without_a_console_window():
     """The windowed shenpian-gui.exe would flash a console for each ffmpeg otherwise."""
     files = [*(ROOT / "reviewer").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]
     missing = [m for f in files for m in _subprocess_calls_without_no_console(f)]
-    assert not missing, f"pass **NO_CONSOLE (reviewer/media/synth.py): {missing}"
+    assert not missing, f"pass **NO_CONSOLE (reviewer/processes.py): {missing}"

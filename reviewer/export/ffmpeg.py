@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reviewer.export.common import CancelFlag, Cancelled, ExportError, check
 from reviewer.media import synth
+from reviewer.processes import NO_CONSOLE
 
 _POLL_S = 0.05
 # Every file we write is scrubbed of container/stream metadata (GPS, phone model, owner)
@@ -31,7 +32,7 @@ def run(args: Sequence[str], flag: CancelFlag | None = None, cwd: Path | None = 
     cmd = [exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", *args]
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                stderr=log, cwd=cwd, **synth.NO_CONSOLE)
+                                stderr=log, cwd=cwd, **NO_CONSOLE)
         try:
             while proc.poll() is None:
                 if flag is not None and flag.cancelled:

@@ -8,7 +8,6 @@ check it got the one it asked for, whatever the seek or cache path.
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,15 +16,10 @@ import cv2
 import imageio_ffmpeg
 import numpy as np
 
+from reviewer.processes import NO_CONSOLE
+
 BITS = 16
 _BAND_ROWS = 2  # row 0: the bits; row 1: their complement, so garbage never reads as a frame
-
-
-# The installed window (shenpian-gui.exe) has no console; Windows would open one for every
-# ffmpeg it starts. Every ffmpeg call passes this.
-NO_CONSOLE: dict[str, int] = (
-    {"creationflags": subprocess.CREATE_NO_WINDOW} if sys.platform == "win32" else {}
-)
 
 
 def ffmpeg_exe() -> str:
