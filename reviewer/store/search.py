@@ -14,6 +14,7 @@ from typing import Any
 
 from reviewer.store import words
 from reviewer.store.rows import TAG_FIELDS, TAG_SELECT
+from reviewer.store.schema import CURRENT_ROUND
 
 _TEXT_FIELDS = ("place", "note")
 _NULLABLE = {"sub_problem_id", "county_id", "township_id", "unit_id", "severity"}
@@ -21,6 +22,7 @@ _IN_FILTERS = (
     ("categories", "category_id"), ("sub_problems", "sub_problem_id"), ("counties", "county_id"),
     ("townships", "township_id"), ("units", "unit_id"), ("statuses", "status"),
     ("reviewers", "reviewer"), ("media", "media_id"), ("severities", "severity"),
+    ("rounds", "round_id"),
 )
 TRIGRAM = 3
 
@@ -43,6 +45,7 @@ class TagFilter:
     complete: bool | None = None  # True: complete only, False: incomplete only
     text: str = ""
     deleted: bool = False  # True: only tombstones (a "recently deleted" view)
+    rounds: tuple[str, ...] = ()  # round ids (期); a range of rounds is every id in it
 
 
 _ORDER = " ORDER BY m.position, t.start_ms, t.created_at, t.uuid"
@@ -169,6 +172,9 @@ _BULK_INDEXES = (
     ("tags_words_insert", "INSERT INTO tags_words (rowid, place, note) SELECT id, "
                           f"{words.FUNCTION}(place), {words.FUNCTION}(note) FROM tags "
                           "WHERE id > ? AND deleted_at IS NULL"),
+    # Not an index: new tags join the current round (schema step 0007), all in one statement.
+    ("tags_round_insert", f"UPDATE tags SET round_id = {CURRENT_ROUND} "
+                          "WHERE id > ? AND round_id IS NULL"),
 )
 
 
