@@ -2,7 +2,9 @@
 
 - The deadline (整改时限) is the one a person set, else the round's meeting day (the day
   units are told) plus the code book's days for the category and severity; a round
-  without a meeting day counts from the day the problem was tagged.
+  without a meeting day counts from the day the problem was tagged. A problem found back
+  (反弹) after it was rectified counts from the meeting of the round that found it
+  (reviewer/campaign/view.recurred_in); one found not rectified keeps its deadline.
 - A problem is resolved when it is closed (销号), when re-inspection found it rectified,
   or, with no verdict yet, when its unit reports it rectified (or it needs no action);
   a verdict other than rectified means it is not. It was resolved on the day the unit

@@ -2,7 +2,7 @@
 
 A tag of a later round is proposed as the re-check of an earlier problem of the same
 category in the same county when the place reads alike (the same words, or most of the
-same characters) or, with no place to compare, the unit and township agree. A person
+same characters) or, with no place on one of them to compare, the unit and township agree. A person
 confirms or rejects each proposal; a confirmed verdict becomes the earlier problem's
 state. Nothing is linked without a person's word.
 """
@@ -60,7 +60,10 @@ def _match(earlier: Problem, later: Problem) -> tuple[float, tuple[str, ...]] | 
     place = place_similarity(a.place, b.place)
     unit = a.unit_id is not None and a.unit_id == b.unit_id
     township = a.township_id is not None and a.township_id == b.township_id
-    if place < PLACE_MATCH and not (unit and township):
+    # Without a place on one side, the unit and township must say it; two different places
+    # of one unit in one township are two problems.
+    unplaced = not normalise(a.place) or not normalise(b.place)
+    if place < PLACE_MATCH and not (unplaced and unit and township):
         return None
     reasons = ["place" if place == 1.0 else "similar_place"] if place >= PLACE_MATCH else []
     reasons += [name for name, hit in (("unit", unit), ("township", township),

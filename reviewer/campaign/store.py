@@ -24,7 +24,7 @@ from reviewer.campaign.model import (
     Round,
     evidence_kind,
 )
-from reviewer.campaign.view import Campaign, Problem, problem
+from reviewer.campaign.view import Campaign, Problem, problem, recurred_in
 from reviewer.store import db
 from reviewer.store.errors import InvalidEditError
 from reviewer.store.model import Changes, Tag, new_uuid, now_iso
@@ -301,9 +301,10 @@ class CampaignStore:
         tags = self.tags()
         book = self.codebook()
         rounds = self.rounds()
-        return Campaign(rounds, tuple(self._problems(tags, rounds, all_tags=True).values()),
-                        tuple(self.rechecks()), book.rules, tuple(c.id for c in book.counties),
-                        today or date.today(), tuple(c.id for c in book.categories))
+        problems = self._problems(tags, rounds, all_tags=True)
+        return Campaign(rounds, tuple(problems.values()), tuple(self.rechecks()), book.rules,
+                        tuple(c.id for c in book.counties), today or date.today(),
+                        tuple(c.id for c in book.categories))
 
     def problems(self, tags: Sequence[Tag]) -> dict[str, Problem]:
         """uuid -> Problem for these tags (the table and timeline show round and overdue)."""
@@ -312,15 +313,19 @@ class CampaignStore:
     def _problems(self, tags: Sequence[Tag], rounds: tuple[Round, ...],
                   all_tags: bool = False) -> dict[str, Problem]:
         uuids = None if all_tags else [t.uuid for t in tags]
-        where = rows.tag_rounds(self._conn, uuids)
+        links = self.rechecks()
+        by_id = {r.id: r for r in rounds}
+        wanted = None if uuids is None else [*uuids, *(r.later_uuid for r in links)]
+        where = rows.tag_rounds(self._conn, wanted)
+        round_of = {uuid: by_id.get(round_id, rounds[-1]) for uuid, round_id in where.items()}
         records = rows.load_records(self._conn, uuids)
         evidence: dict[str, list[Evidence]] = {}
         for item in (rows.load_evidence(self._conn) if all_tags else ()):
             evidence.setdefault(item.tag_uuid, []).append(item)
-        by_id = {r.id: r for r in rounds}
+        since = recurred_in(links, round_of)
         rules = self.codebook().rules
-        return {t.uuid: problem(t, by_id.get(where.get(t.uuid, ""), rounds[-1]),
-                                records.get(t.uuid), rules, tuple(evidence.get(t.uuid, ())))
+        return {t.uuid: problem(t, round_of.get(t.uuid, rounds[-1]), records.get(t.uuid), rules,
+                                tuple(evidence.get(t.uuid, ())), since.get(t.uuid))
                 for t in tags}
 
 

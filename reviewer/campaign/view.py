@@ -46,9 +46,28 @@ class Problem:
 
 
 def problem(tag: Tag, round_: Round, record: Rectification | None, rules: CampaignRules,
-            evidence: tuple[Evidence, ...] = ()) -> Problem:
+            evidence: tuple[Evidence, ...] = (), since: Round | None = None) -> Problem:
+    """``since``: the round whose meeting the default deadline counts from (its own round's,
+    or the round that found it back after it had been rectified)."""
     record = record or Rectification(tag.uuid)
-    return Problem(tag, round_, record, deadlines.deadline(tag, round_, record, rules), evidence)
+    due = deadlines.deadline(tag, since or round_, record, rules)
+    return Problem(tag, round_, record, due, evidence)
+
+
+def recurred_in(rechecks: Iterable[Recheck], round_of: dict[str, Round]) -> dict[str, Round]:
+    """earlier uuid -> the latest round whose re-check found it back (反弹).
+
+    A problem that was rectified and came back gets a new deadline from that round's
+    meeting; one found not (or partly) rectified keeps its first deadline: it is late.
+    """
+    found: dict[str, Round] = {}
+    for link in rechecks:
+        later = round_of.get(link.later_uuid)
+        if link.confirmed and link.verdict == "recurred" and later is not None:
+            known = found.get(link.earlier_uuid)
+            if known is None or later.position > known.position:
+                found[link.earlier_uuid] = later
+    return found
 
 
 @dataclass(frozen=True)

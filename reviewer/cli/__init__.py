@@ -11,12 +11,19 @@ import os
 import sys
 from collections.abc import Sequence
 
-from reviewer.cli import export_commands, media_commands, merge_commands, store_commands
+from reviewer.cli import (
+    campaign_commands,
+    export_commands,
+    media_commands,
+    merge_commands,
+    store_commands,
+)
 from reviewer.cli.common import CliError, Context
 from reviewer.media.errors import MediaError
 
 # Feature modules each add their subcommands; see media_commands.register.
-COMMAND_MODULES = [media_commands, store_commands, merge_commands, export_commands]
+COMMAND_MODULES = [media_commands, store_commands, merge_commands, export_commands,
+                   campaign_commands]
 
 EXIT_USER_ERROR = 2
 EXIT_INTERNAL = 70

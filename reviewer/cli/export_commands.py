@@ -7,6 +7,7 @@ import argparse
 import functools
 from pathlib import Path
 
+from reviewer.cli import campaign_commands
 from reviewer.cli.common import CliError, Context
 from reviewer.cli.store_commands import Handler, _filter
 from reviewer.export import readback, selection, snapshot
@@ -48,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--issue", default="", help="期数 on the deck's cover")
     e.add_argument("--with-project", type=Path, action="append", default=[],
                    help="more projects for monthly statistics")
+    e.add_argument("--template", type=Path, help="bulletin template (TOML) / 通报模板")
     e.set_defaults(handler=_user_errors(cmd_export))
     r = sub.add_parser("ledger-import", help="read statuses from a returned ledger / 导入台账整改状态")
     r.add_argument("project", type=Path)
@@ -66,6 +68,7 @@ def _register_filters(p: argparse.ArgumentParser) -> None:
     done.add_argument("--complete", action="store_const", const=True, dest="complete")
     done.add_argument("--incomplete", action="store_const", const=False, dest="complete")
     p.add_argument("--text", default="", help="search notes and places / 搜索备注和地点")
+    campaign_commands.add_round_options(p)
     p.set_defaults(deleted=False)
 
 
@@ -76,7 +79,8 @@ def _options(args: argparse.Namespace, lang: str) -> ExportOptions:
         clip_mode="lossless" if args.lossless else "exact", lower_third=args.lower_third,
         name_template=args.name_template, caption_time=args.captions, group_by=args.group_by,
         title_cards=not args.no_title_cards, watermark=args.watermark,
-        reel_height=max(144, args.height), issue=args.issue, lang=lang)
+        reel_height=max(144, args.height), issue=args.issue, lang=lang,
+        bulletin_template=str(args.template or ""))
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
@@ -108,4 +112,10 @@ def cmd_ledger_import(args: argparse.Namespace, ctx: Context) -> int:
         result = readback.apply_ledger(project, args.ledger)
     ctx.say(ctx.pick(f"已读取 {result.rows} 行，更新整改状态 {len(result.changed)} 个",
                      f"Read {result.rows} row(s); {len(result.changed)} status(es) updated"))
+    more = result.followups
+    if more is not None and (more.records or more.evidence):
+        ctx.say(ctx.pick(f"更新整改记录 {len(more.records)} 个，添加证据 {more.evidence} 份，"
+                         f"销号 {more.closed} 个",
+                         f"{len(more.records)} rectification record(s) updated, "
+                         f"{more.evidence} evidence file(s) added, {more.closed} closed"))
     return 0

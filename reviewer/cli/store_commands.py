@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from reviewer.cli import campaign_commands
 from reviewer.cli.common import CliError, Context
 from reviewer.codebook import io as codebook_io
 from reviewer.codebook.errors import CodeBookError
@@ -73,6 +74,7 @@ def _register_tags(sub: argparse._SubParsersAction) -> None:
     done.add_argument("--incomplete", action="store_const", const=False, dest="complete")
     t.add_argument("--text", default="", help="search notes and places / 搜索备注和地点")
     t.add_argument("--deleted", action="store_true", help="deleted tags only")
+    campaign_commands.add_round_options(t)
     t.set_defaults(handler=_user_errors(cmd_tags))
 
 
@@ -152,6 +154,7 @@ def _filter(args: argparse.Namespace, project: Project) -> TagFilter:
         complete=args.complete,
         text=args.text,
         deleted=args.deleted,
+        rounds=campaign_commands.chosen_rounds(args, project),
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 FORMATS = ("xlsx", "csv", "otio", "xmeml", "edl", "markers-edl", "srt", "ass", "clips", "reel",
-           "pptx", "stats")
+           "pptx", "stats", "bulletin", "assessment")
 # Formats that read the footage itself; the rest only need what the project knows about it.
 NEEDS_FOOTAGE = frozenset({"clips", "reel"})
 
@@ -48,6 +48,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "format": ("未知导出格式：{detail}", "Unknown export format: {detail}"),
     "ledger": ("台账有误，未导入任何修改：{detail}", "The ledger has errors; nothing was imported: {detail}"),
     "template": ("文件名模板有误：{detail}", "Bad file name template: {detail}"),
+    "bulletin_template": ("通报模板有误，未导出：{detail}", "Bad bulletin template; nothing exported: {detail}"),
 }
 
 
@@ -110,6 +111,7 @@ class ExportOptions:
     issue: str = ""  # 期数 on the deck's cover, e.g. "第5期"
     date: str = ""  # the cover's date; today when empty
     lang: str = "zh_CN"
+    bulletin_template: str = ""  # a template file for the bulletin; the shipped one when empty
 
 
 @dataclass(frozen=True)

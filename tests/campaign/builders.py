@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from reviewer.campaign.model import Rectification, Recheck, Round
-from reviewer.campaign.view import Campaign, problem
+from reviewer.campaign.view import Campaign, problem, recurred_in
 from reviewer.codebook.rules import BySeverity, CampaignRules, ScoringRules
 from reviewer.store.model import Tag
 
@@ -34,7 +34,8 @@ def make_tag(uuid: str, category: str = "qing-laji", county: str | None = "xiang
 def build(tags: list[tuple[Round, Tag, Rectification | None]], rechecks: tuple[Recheck, ...] = (),
           today: date = date(2026, 12, 20), rules: CampaignRules = RULES) -> Campaign:
     rounds = tuple(sorted({r for r, _, _ in tags} | {R1}, key=lambda r: r.position))
-    problems = tuple(problem(t, r, rec, rules) for r, t, rec in tags)
+    since = recurred_in(rechecks, {t.uuid: r for r, t, _ in tags})
+    problems = tuple(problem(t, r, rec, rules, since=since.get(t.uuid)) for r, t, rec in tags)
     return Campaign(rounds, problems, rechecks, rules, COUNTIES, today)
 
 

@@ -15,8 +15,9 @@ Round 1 (第5期, meeting 11-10):
   Rank: 开发区, 德钦, 维西, 香格里拉.
 
 Round 2 (第6期, meeting 12-10):
-  q1 香格里拉 净餐馆 sev2 1.5; re-check of p2: recurred 2; overdue on 12-10: p1 1, p2 1
-     (re-inspection found it back, so it is not rectified)      = 5.5 -> cap 5 -> 95
+  q1 香格里拉 净餐馆 sev2 1.5, q7 清垃圾 sev1 0.5; re-check of p2: recurred 2; overdue on
+     12-10: p1 1 (p2 came back, so it has a new deadline, 12-17, from this round's meeting)
+                                                                  = 5   -> 95 (at the cap)
   q2, q3 德钦 清垃圾 sev3 2 + 2; re-check of p3: rectified 0      = 4   -> 96
   q4, q5 维西 清垃圾 sev2 1 + 1, q6 扫厕所 sev3 2; re-check of p5: partly 0.5; p5 overdue 1
                                                                   = 5.5 -> cap 5 -> 95
@@ -51,6 +52,7 @@ def campaign():
         (R1, make_tag("p5", county=WX, severity=3), None),
         (R1, make_tag("p6", county=None, severity=3), None),
         (R2, make_tag("q1", "jing-canguan", XG, 2), None),
+        (R2, make_tag("q7", county=XG, severity=1), None),
         (R2, make_tag("q2", county=DQ, severity=3), None),
         (R2, make_tag("q3", county=DQ, severity=3), None),
         (R2, make_tag("q4", county=WX, severity=2), None),
@@ -85,8 +87,8 @@ def test_round_two_by_hand_with_cap_and_tie(campaign):
     assert _table(second.scores) == [(KF, 100.0, 1), (DQ, 96.0, 2), (XG, 95.0, 3), (WX, 95.0, 4)]
     by = {s.county_id: s for s in second.scores}
     xg = sorted((d.reason, d.tag_uuid, d.points) for d in by[XG].deductions)
-    assert xg == [("cap", "", -0.5), ("overdue", "p1", 1.0), ("overdue", "p2", 1.0),
-                  ("problem", "q1", 1.5), ("recurring", "p2", 2.0)]
+    assert xg == [("overdue", "p1", 1.0), ("problem", "q1", 1.5), ("problem", "q7", 0.5),
+                  ("recurring", "p2", 2.0)]
     wx = sorted((d.reason, d.tag_uuid, d.points) for d in by[WX].deductions)
     assert wx == [("cap", "", -0.5), ("overdue", "p5", 1.0), ("partial", "p5", 0.5),
                   ("problem", "q4", 1.0), ("problem", "q5", 1.0), ("problem", "q6", 2.0)]
@@ -94,6 +96,11 @@ def test_round_two_by_hand_with_cap_and_tie(campaign):
         [("recurring", "c2")]  # traced to the re-check tag too
     assert (by[XG].severe, by[WX].severe, by[XG].recurring, by[WX].partial) == (0, 1, 1, 1)
     assert by[DQ].problems == 2  # the re-check tag c3 is not a new problem
+
+
+def test_a_recurring_problem_gets_a_new_deadline_a_late_one_keeps_its_own(campaign):
+    assert campaign.problem("p2").deadline == date(2026, 12, 17)  # 第6期 meeting + 7 days
+    assert campaign.problem("p5").deadline == date(2026, 11, 17)  # partly: still the first one
 
 
 def test_cumulative_is_the_mean_of_round_scores(campaign):
@@ -112,8 +119,7 @@ def test_every_point_traces_to_a_tag(campaign):
 
 def test_overdue_is_counted_once_in_the_first_round_it_is_overdue(campaign):
     lines = [d for r in ("r1", "r2") for d in deductions(campaign, r) if d.reason == "overdue"]
-    assert sorted((d.round_id, d.tag_uuid) for d in lines) == [("r2", "p1"), ("r2", "p2"),
-                                                                ("r2", "p5")]
+    assert sorted((d.round_id, d.tag_uuid) for d in lines) == [("r2", "p1"), ("r2", "p5")]
 
 
 def test_a_range_of_rounds_scores_only_those(campaign):
