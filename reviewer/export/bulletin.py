@@ -204,7 +204,7 @@ def _findings(doc: OfficialDocument, facts: Facts, template: Template) -> None:
                     f"{facts.word(f'（{len(mine)}个）', f' ({len(mine)})')}", 2)
         rows = [[k, _problem_text(facts, p), p.tag.place, facts.name("unit", p.tag.unit_id),
                  p.deadline.isoformat()] for k, p in enumerate(mine, start=1)]
-        doc.table(headers, rows, [10, 56, 42, 28, 22])
+        doc.table(headers, rows, [13, 52, 40, 26, 25])
 
 
 def _problem_text(facts: Facts, found: Problem) -> str:
@@ -236,7 +236,7 @@ def _rectification(doc: OfficialDocument, facts: Facts, template: Template) -> N
         headers = [facts.word(*w) for w in (("序号", "No."), ("县（市）", "County"),
                                             ("地点", "Place"), ("问题", "Problem"),
                                             ("发现期次", "Found in"), ("复查结果", "Result"))]
-        doc.table(headers, rows, [10, 22, 44, 44, 18, 18])
+        doc.table(headers, rows, [13, 22, 40, 40, 20, 21])
     _overdue(doc, facts, template)
 
 
@@ -254,7 +254,7 @@ def _overdue(doc: OfficialDocument, facts: Facts, template: Template) -> None:
     headers = [facts.word(*w) for w in (("序号", "No."), ("县（市）", "County"), ("地点", "Place"),
                                         ("问题", "Problem"), ("责任单位", "Unit"),
                                         ("整改时限", "Deadline"))]
-    doc.table(headers, rows, [10, 22, 40, 40, 28, 22])
+    doc.table(headers, rows, [13, 22, 36, 36, 24, 25])
 
 
 def _assessment(doc: OfficialDocument, facts: Facts, template: Template) -> None:
@@ -267,7 +267,7 @@ def _assessment(doc: OfficialDocument, facts: Facts, template: Template) -> None
                                         ("逾期", "Overdue"), ("未整改", "Unrectified"),
                                         ("反弹", "Recurred"))]
     doc.table(headers, [_score_row(facts, s) for s in scores.scores],
-              [12, 26, 18, 18, 24, 16, 18, 16])
+              [13, 26, 16, 16, 26, 16, 20, 16])
     if len(facts.cumulative.rounds) > 1:
         doc.paragraph(template.fill("text", "cumulative", facts.values))
         headers = [facts.word(*w) for w in (("排名", "Rank"), ("县（市）", "County"),
@@ -277,7 +277,7 @@ def _assessment(doc: OfficialDocument, facts: Facts, template: Template) -> None
         rounds = len(facts.cumulative.rounds)
         doc.table(headers, [[s.rank, facts.name("county", s.county_id), _number(s.score), rounds,
                              _number(s.deducted), s.problems, s.recurring]
-                            for s in facts.cumulative.cumulative], [12, 28, 22, 14, 22, 22, 16])
+                            for s in facts.cumulative.cumulative], [13, 28, 22, 14, 22, 22, 16])
 
 
 def _score_row(facts: Facts, s: CountyScore) -> list[object]:

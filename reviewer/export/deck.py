@@ -25,7 +25,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from reviewer.export import atomic
+from reviewer.export import atomic, deck_campaign
 from reviewer.export.common import (
     CancelFlag,
     ExportOptions,
@@ -132,6 +132,7 @@ def export(snapshot: Snapshot, target: Path, options: ExportOptions,
             if not stills:
                 skipped.append(Skipped(item.number, item.tag.uuid, item.media_name, "no_still"))
             _problem(deck, item, stills)
+        deck_campaign.add(deck, snapshot.campaign, grabber, skipped, flag)
     check(flag)
     buffer = io.BytesIO()
     deck.prs.save(buffer)

@@ -86,9 +86,8 @@ class OfficialDocument:
         for name in ("Title", "Heading 1", "Heading 2"):
             # Word's blue, bold, ruled headings are not an official document's.
             element = styles[name].element
-            element.get_or_add_rPr().remove_all(qn("w:color"), qn("w:b"), qn("w:i"),
-                                                qn("w:sz"), qn("w:szCs"))
-            element.get_or_add_pPr().remove_all(qn("w:pBdr"), qn("w:spacing"))
+            element.get_or_add_rPr().remove_all("w:color", "w:b", "w:i", "w:sz", "w:szCs")
+            element.get_or_add_pPr().remove_all("w:pBdr", "w:spacing")
         self._style(styles["Normal"], "body", BODY_PT, first_line=2)
         self._style(styles["Title"], "title", TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER,
                     spacing=Pt(TITLE_PT * 1.5))
@@ -202,11 +201,15 @@ class OfficialDocument:
         grid = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
         grid.style = "Table Grid"
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        grid.autofit = False  # fixed layout: Word and LibreOffice keep the widths given
         scale = TYPE_W.mm / max(sum(widths_mm), 1)
+        widths = [Mm(w * scale) for w in widths_mm]
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width
         for r, values in enumerate([headers, *rows]):
             for c, value in enumerate(values):
                 cell = grid.cell(r, c)
-                cell.width = Mm(widths_mm[c] * scale)
+                cell.width = widths[c]
                 p = cell.paragraphs[0]
                 fmt = p.paragraph_format
                 fmt.first_line_indent = Pt(0)
@@ -214,9 +217,11 @@ class OfficialDocument:
                 fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if r == 0 or len(str(value)) < 8 \
                     else WD_ALIGN_PARAGRAPH.LEFT
                 self._run(p, str(value), "heading" if r == 0 else "body", TABLE_PT)
-        header_row = grid.rows[0]._tr.get_or_add_trPr()
-        repeat = OxmlElement("w:tblHeader")
-        header_row.append(repeat)
+        for n, row in enumerate(grid.rows):
+            properties = row._tr.get_or_add_trPr()
+            properties.append(OxmlElement("w:cantSplit"))  # a row stays on one page
+            if n == 0:
+                properties.append(OxmlElement("w:tblHeader"))  # repeated on every page
         self.blank()
 
     def signature(self, issuer: str, day: str) -> None:
