@@ -4,8 +4,9 @@ Read together with the status column (reviewer/export/readback.py) and applied w
 in one transaction, or not at all: every row is checked first, and one bad row refuses
 the whole file. Blank cells change nothing (a unit that leaves measures empty erases
 none); a closed problem is never reopened by a ledger. Evidence files are named in the
-ledger and looked for in the ledger's own folder only: a name that leaves that folder
-(an absolute path, ``..``) is refused, whatever is there.
+ledger (the names an exported ledger lists are the ones attached already) and looked for
+in the ledger's own folder only: a name that leaves that folder (an absolute path, ``..``)
+is refused, whatever is there.
 """
 
 from __future__ import annotations
@@ -167,7 +168,10 @@ class _Builder:
             self.fail(n, "整改证据文件过多", "too many evidence files")
             return []
         found: list[Evidence] = []
+        known = {e.name for e in self.project.evidence(tag.uuid)}
         for name in names:
+            if name in known and not (self.folder / name).is_file():
+                continue  # listed by the ledger we exported: attached already
             path = self._inside(n, name)
             if path is None or self._attached(tag.uuid, path, found):
                 continue  # an earlier import (or this row) attached it already

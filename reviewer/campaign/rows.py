@@ -143,7 +143,7 @@ def load_evidence(conn: sqlite3.Connection, uuid: str | None = None,
     params: tuple[str, ...] = ()
     if uuid is not None:
         sql, params = sql + " AND tag_uuid = ?", (uuid,)
-    return [evidence_from_row(r) for r in conn.execute(sql + " ORDER BY added_at, id", params)]
+    return [evidence_from_row(r) for r in conn.execute(sql + " ORDER BY added_at, rowid", params)]
 
 
 def evidence_by_id(conn: sqlite3.Connection, evidence_id: str) -> Evidence | None:

@@ -57,6 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     d = sub.add_parser("demo", help="create a demo project / 创建演示项目")
     d.add_argument("project", type=Path)
     d.add_argument("--seconds", type=float, default=180.0, help="total footage length")
+    d.add_argument("--rounds", type=int, choices=(1, 2), default=2, help="inspection rounds / 期数")
     d.set_defaults(handler=_user_errors(cmd_demo))
 
 
@@ -257,6 +258,6 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     path = args.project if args.project.suffix else args.project.with_suffix(SUFFIX)
     if args.seconds <= 0:
         raise CliError("时长必须大于 0", "The length must be positive")
-    create_demo(path, total_seconds=args.seconds)
+    create_demo(path, total_seconds=args.seconds, rounds=args.rounds)
     ctx.say(ctx.pick(f"已创建演示项目 {path}", f"Created the demo project {path}"))
     return 0

@@ -114,11 +114,14 @@ class OfficialDocument:
         part = next(r.target_part for r in self.doc.part.rels.values()
                     if r.reltype.endswith("/fontTable"))
         root = etree.fromstring(part.blob)
-        for face, fallback in dict(self.fonts.faces.values()).items():
+        for role, (face, fallback) in self.fonts.faces.items():
+            if root.find(f"{qn('w:font')}[@{qn('w:name')}='{face}']") is not None:
+                continue
             font = etree.SubElement(root, qn("w:font"))
             font.set(qn("w:name"), face)
+            family = "swiss" if role == "heading" else "roman"  # 黑体 is a sans face
             for tag, value in (("w:altName", fallback), ("w:charset", "86"),
-                               ("w:family", "auto"), ("w:pitch", "variable")):
+                               ("w:family", family), ("w:pitch", "variable")):
                 etree.SubElement(font, qn(tag)).set(qn("w:val"), value)
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                     standalone=True)

@@ -44,6 +44,7 @@ def export(snapshot: Snapshot, target: Path, options: ExportOptions,
     skipped = tuple(Skipped(i.number, i.tag.uuid, i.media_name, "offline")
                     for i in snapshot.items if not i.online)
     segments = plan.reel(snapshot, options)
+    segments += plan.before_after(snapshot, options, sum(s.duration_ms for s in segments))  # #14
     if not any(s.span for s in segments):
         raise ExportError("all_offline")
     height = options.reel_height - options.reel_height % 2

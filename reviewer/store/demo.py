@@ -57,22 +57,29 @@ _TAGS = (
 
 
 def create_demo(path: Path, total_seconds: float = 180.0, reviewer: str = "演示审片员",
-                today: date | None = None) -> Path:
-    """Create the demo project at ``path`` with footage in ``PROJECT_素材/``; return ``path``."""
+                today: date | None = None, rounds: int = 2) -> Path:
+    """Create the demo project at ``path`` with footage in ``PROJECT_素材/``; return ``path``.
+
+    ``rounds=1`` stops after the first round's tags, before any ledger came back (the demo
+    as it was before rounds existed; tests of single-round features use it).
+    """
     folder = path.with_name(path.stem + "_素材")
     folder.mkdir(parents=True, exist_ok=True)
+    footage = (*_FOOTAGE, _SECOND_FOOTAGE) if rounds > 1 else _FOOTAGE
     files = [_write_footage(folder / name, total_seconds * share, label)
-             for name, share, label in (*_FOOTAGE, _SECOND_FOOTAGE)]
+             for name, share, label in footage]
     dates = campaign_demo.Dates.from_today(today or date.today())
-    with Project.create(path, reviewer=reviewer, name="演示项目：第5期、第6期暗访") as project:
+    name = "演示项目：第5期、第6期暗访" if rounds > 1 else "演示项目：第5期暗访"
+    with Project.create(path, reviewer=reviewer, name=name) as project:
         campaign_demo.first_round(project, dates)
         media_ids = [project.add_media(f).select or "" for f in files]
         indexes = [build_index(f) for f in files]
         first = [_add_tag(project, media_ids, indexes, total_seconds, row) for row in _TAGS]
-        campaign_demo.returned_ledger(project, first, dates, folder)
-        seconds = total_seconds * _SECOND_FOOTAGE[1]
-        campaign_demo.second_round(project, first, media_ids[-1], dates,
-                                   lambda at: _pin(indexes[-1], at, seconds))
+        if rounds > 1:
+            campaign_demo.returned_ledger(project, first, dates, folder)
+            seconds = total_seconds * _SECOND_FOOTAGE[1]
+            campaign_demo.second_round(project, first, media_ids[-1], dates,
+                                       lambda at: _pin(indexes[-1], at, seconds))
     return path
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reviewer.campaign.model import Rectification, Recheck, Round
+from reviewer.campaign.model import Recheck, Rectification, Round
 from reviewer.campaign.view import Campaign, problem, recurred_in
 from reviewer.codebook.rules import BySeverity, CampaignRules, ScoringRules
 from reviewer.store.model import Tag

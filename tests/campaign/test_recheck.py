@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from reviewer.campaign.model import Rectification, Recheck
+from reviewer.campaign.model import Recheck, Rectification
 from reviewer.campaign.recheck import place_similarity, propose
 from reviewer.store.errors import InvalidEditError
 from tests.campaign.builders import R1, R2, build, confirmed, make_tag
