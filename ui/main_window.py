@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reviewer.media.errors import MediaError
 from reviewer.store.errors import StoreError
 from reviewer.store.model import Changes, Media, Tag
+from ui.campaign.hook import CampaignUi
 from ui.media.filmstrip_worker import FilmstripFeeder
 from ui.media.frame_service import FrameService
 from ui.media.keys import ReviewKeys
@@ -93,6 +94,7 @@ class ReviewWindow(QMainWindow):
         self.keys = ReviewKeys(self.player, self)
         self.keys.install()
         self._menus()
+        self.campaign = CampaignUi(self, self.session)  # rounds, rectification, statistics
         self.resize(1366, 860)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
@@ -260,6 +262,7 @@ class ReviewWindow(QMainWindow):
     def _select_tag(self, uuid: str) -> None:
         self.controller.selected = uuid
         self.editor.show_tag(uuid)
+        self.campaign.show_tag(uuid)
         self.tags.select(uuid)
         self._refresh_marks()
 
@@ -296,7 +299,7 @@ class ReviewWindow(QMainWindow):
             self.session.delete_tag(uuid)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.tags or changes.codebook:
+        if changes.tags or changes.codebook or changes.campaign:
             self._refresh_marks()
 
     def _refresh_marks(self) -> None:
@@ -305,10 +308,13 @@ class ReviewWindow(QMainWindow):
             return
         book = self.session.codebook()
         marks = []
-        for tag in self.session.project.tags():
+        tags = self.session.project.tags()
+        late = self.campaign.overdue(tags)
+        for tag in tags:
             offset = recording.global_ms(tag.media_id, 0)
             if offset is not None:
-                marks.append(_mark(tag, offset, book, tag.uuid == self.controller.selected))
+                selected = tag.uuid == self.controller.selected
+                marks.append(_mark(tag, offset, book, selected, tag.uuid in late))
         self.timeline.set_marks(marks)
 
     # -- status -----------------------------------------------------------
@@ -362,11 +368,11 @@ class ReviewWindow(QMainWindow):
         self.closed.emit()
 
 
-def _mark(tag: Tag, offset: int, book, selected: bool) -> Mark:
+def _mark(tag: Tag, offset: int, book, selected: bool, overdue: bool = False) -> Mark:
     category = book.category(tag.category_id)
     color = QColor(category.colour if category else "#888888")
     end = None if tag.end_ms is None else offset + tag.end_ms
-    return Mark(tag.uuid, offset + tag.start_ms, end, color, selected)
+    return Mark(tag.uuid, offset + tag.start_ms, end, color, selected, overdue)
 
 
 def _recorded_at(media: Media) -> datetime | None:

@@ -125,3 +125,16 @@ def test_recheck_links_are_checked(project, media_id):
     with pytest.raises(InvalidEditError):
         project.confirm_recheck(b, c, "unrectified")  # c already re-checks a
     assert project.rectification(b) == Rectification(b)
+
+
+def test_a_filter_tells_problems_from_rechecks(project, media_id):
+    from reviewer.store.search import TagFilter
+
+    earlier = tag(project, media_id, 0, place=MARKET)
+    second_round(project)
+    later = tag(project, media_id, 40, place=MARKET)
+    other = tag(project, media_id, 60, place="别处")
+    project.confirm_recheck(earlier, later, "unrectified")
+    assert [t.uuid for t in project.tags(TagFilter(rechecks=False))] == [earlier, other]
+    assert [t.uuid for t in project.tags(TagFilter(rechecks=True))] == [later]
+    assert project.count_tags(TagFilter(rechecks=False)) == 2

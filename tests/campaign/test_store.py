@@ -193,3 +193,14 @@ def test_project_overrides_none_of_the_campaign_methods():
 
     mine = {n for n in vars(CampaignStore) if not n.startswith("__")}
     assert mine & set(vars(Project)) == set()
+
+
+def test_a_filter_can_ask_for_tags_without_a_county(project, media_id):
+    from reviewer.store.search import NOT_FILLED
+
+    a = tag(project, media_id, 0, county=None)
+    b = tag(project, media_id, 10, county="deqin")
+    tag(project, media_id, 20, county="weixi")
+    assert [t.uuid for t in project.tags(TagFilter(counties=(NOT_FILLED,)))] == [a]
+    assert [t.uuid for t in project.tags(TagFilter(counties=(NOT_FILLED, "deqin")))] == [a, b]
+    assert project.count_tags(TagFilter(counties=(NOT_FILLED,))) == 1

@@ -18,7 +18,7 @@ def test_chinese_by_default_and_switch_to_english(qapp, demo_project):
     try:
         shell.open_project(demo_project, first_media=True)
         assert isinstance(shell.window, ReviewWindow)
-        assert menu_titles(shell.window) == ["文件(&F)", "编辑(&E)", "视图(&V)"]
+        assert menu_titles(shell.window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "整改督办(&C)"]
         assert (
             shell.window.tags.model.headerData(
                 0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
@@ -29,7 +29,7 @@ def test_chinese_by_default_and_switch_to_english(qapp, demo_project):
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
         shell.window.player.seek_index(12)
         shell.switch_language("en")
-        assert menu_titles(shell.window) == ["&File", "&Edit", "&View"]
+        assert menu_titles(shell.window) == ["&File", "&Edit", "&View", "&Campaign"]
         assert (
             shell.window.tags.model.headerData(
                 0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole

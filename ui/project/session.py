@@ -72,6 +72,11 @@ class ProjectSession(QObject):
     def tag(self, uuid: str) -> Tag:
         return self.project.tag(uuid)
 
+    def run(self, op: Any) -> Changes | None:
+        """Any other project edit (rounds, rectification, re-checks: ui/campaign), saved,
+        announced and refused the same way as tag edits; None if it was not saved."""
+        return self._run(op)
+
     def announce(self, changes: Changes) -> None:
         """For operations run elsewhere (a worker, a dialog) that changed the project."""
         if not changes.empty:
