@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QWidget
 
 from reviewer.store.model import Tag
 from reviewer.store.search import TagFilter
@@ -25,14 +25,13 @@ class CampaignUi(QObject):
         self.rectification = RectificationPanel(session)
         self.statistics = StatisticsPanel(session)
         self.rectification_dock = self._dock("rectificationDock", self.tr("Rectification"),
-                                             self.rectification,
+                                             _scrolled(self.rectification),
                                              Qt.DockWidgetArea.RightDockWidgetArea)
         self.statistics_dock = self._dock("statisticsDock", self.tr("Statistics"),
                                           self.statistics, Qt.DockWidgetArea.BottomDockWidgetArea)
-        tags_dock = window.findChild(QDockWidget, "tagsDock")
-        if tags_dock is not None:
-            window.tabifyDockWidget(tags_dock, self.statistics_dock)
-            tags_dock.raise_()
+        # Tabs beside the tag editor and the tag table: the review layout keeps its room.
+        self._tab_behind("editorDock", self.rectification_dock)
+        self._tab_behind("tagsDock", self.statistics_dock)
         self.statistics.filterRequested.connect(self.filter_tags)
         self._menu()
 
@@ -44,6 +43,12 @@ class CampaignUi(QObject):
         self.window.addDockWidget(area, dock)
         return dock
 
+    def _tab_behind(self, name: str, dock: QDockWidget) -> None:
+        front = self.window.findChild(QDockWidget, name)
+        if front is not None:
+            self.window.tabifyDockWidget(front, dock)
+            front.raise_()
+
     def _menu(self) -> None:
         menu = self.window.menuBar().addMenu(self.tr("&Campaign"))
         menu.setObjectName("campaignMenu")
@@ -54,6 +59,9 @@ class CampaignUi(QObject):
         menu.addAction(self.statistics_dock.toggleViewAction())
 
     # -- what the window asks ------------------------------------------------------------
+
+    def show_rectification(self) -> None:
+        self.rectification_dock.raise_()
 
     def show_tag(self, uuid: str | None) -> None:
         self.rectification.show_tag(uuid)
@@ -94,3 +102,11 @@ class CampaignUi(QObject):
             dialog.tagActivated.connect(seek)
         dialog.open()
         self.recheck_dialog = dialog
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area

@@ -83,10 +83,13 @@ class RecheckDialog(QDialog):
                      "、".join(label(REASON_LABELS, r, lang) for r in p.reasons)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(PAIR_ROLE, (p.earlier, p.later))
                 self.table.setItem(row, col, item)
             self.table.setCellWidget(row, 4, self._verdicts(p.suggested))
         self.table.resizeColumnsToContents()
+        for col in (0, 1, 3):  # long places and notes wrap in the tooltip, not the width
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 300))
         self.count.setText(self.tr("%n proposal(s)", "", len(self.proposals)))
 
     def _verdicts(self, suggested: str) -> QComboBox:
