@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from reviewer.codebook.errors import CodeBookError
@@ -33,8 +34,12 @@ class BySeverity:
     categories: tuple[tuple[str, tuple[float, float, float]], ...] = ()
 
     def get(self, category_id: str, severity: int) -> float:
-        row = dict(self.categories).get(category_id, self.default)
+        row = self._rows.get(category_id, self.default)
         return row[min(max(severity, 1), SEVERITY_COUNT) - 1]
+
+    @cached_property
+    def _rows(self) -> dict[str, tuple[float, float, float]]:
+        return dict(self.categories)  # looked up once per problem of a campaign
 
 
 @dataclass(frozen=True)

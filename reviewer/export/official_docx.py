@@ -209,9 +209,11 @@ class OfficialDocument:
         widths = [Mm(w * scale) for w in widths_mm]
         for column, width in zip(grid.columns, widths, strict=True):
             column.width = width
+        # ``table.cell()`` walks the whole table each call; take the cells once.
+        cells = grid._cells
         for r, values in enumerate([headers, *rows]):
             for c, value in enumerate(values):
-                cell = grid.cell(r, c)
+                cell = cells[r * len(headers) + c]
                 cell.width = widths[c]
                 p = cell.paragraphs[0]
                 fmt = p.paragraph_format

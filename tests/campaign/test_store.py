@@ -204,3 +204,12 @@ def test_a_filter_can_ask_for_tags_without_a_county(project, media_id):
     assert [t.uuid for t in project.tags(TagFilter(counties=(NOT_FILLED,)))] == [a]
     assert [t.uuid for t in project.tags(TagFilter(counties=(NOT_FILLED, "deqin")))] == [a, b]
     assert project.count_tags(TagFilter(counties=(NOT_FILLED,))) == 1
+
+
+def test_objects_built_in_place_have_no_post_init():
+    """rows.record_from_row and view.problem skip the frozen dataclass's __init__."""
+    from reviewer.campaign.model import Rectification
+    from reviewer.campaign.view import Problem
+
+    assert not hasattr(Rectification, "__post_init__") and not hasattr(Problem, "__post_init__")
+    assert list(Problem.__dataclass_fields__) == ["tag", "round", "record", "deadline", "evidence"]
