@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from reviewer.campaign import rows as campaign_rows
-from reviewer.campaign.model import Rectification, Recheck
+from reviewer.campaign.model import Recheck, Rectification
 from reviewer.store import rows, search
 from reviewer.store.demo import create_demo
 from reviewer.store.model import Tag
