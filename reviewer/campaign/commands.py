@@ -71,35 +71,22 @@ class AddEvidence:
 
 @dataclass(frozen=True)
 class RemoveEvidence:
-    """Leaves a tombstone (who, when): returned evidence is never silently lost."""
+    """Leaves a tombstone (who, when): returned evidence is never silently lost.
+    ``removed=False`` lifts it again (the undo of a removal, the redo of an add)."""
 
     evidence_id: str
     tag_uuid: str
+    removed: bool = True
 
     def apply(self, ctx: EditContext) -> Changes:
-        rows.set_evidence_removed(ctx.conn, self.evidence_id, ctx.now, ctx.reviewer)
-        audit(ctx.conn, ctx.reviewer, ctx.now, "delete", "evidence", self.evidence_id)
+        at, who = (ctx.now, ctx.reviewer) if self.removed else (None, None)
+        rows.set_evidence_removed(ctx.conn, self.evidence_id, at, who)
+        audit(ctx.conn, ctx.reviewer, ctx.now, "delete" if self.removed else "restore",
+              "evidence", self.evidence_id)
         return _tag_changed(self.tag_uuid)
 
     def inverse(self) -> Command:
-        return RestoreEvidence(self.evidence_id, self.tag_uuid)
-
-    def merged_with(self, later: Command) -> Command | None:
-        return None
-
-
-@dataclass(frozen=True)
-class RestoreEvidence:
-    evidence_id: str
-    tag_uuid: str
-
-    def apply(self, ctx: EditContext) -> Changes:
-        rows.set_evidence_removed(ctx.conn, self.evidence_id, None, None)
-        audit(ctx.conn, ctx.reviewer, ctx.now, "restore", "evidence", self.evidence_id)
-        return _tag_changed(self.tag_uuid)
-
-    def inverse(self) -> Command:
-        return RemoveEvidence(self.evidence_id, self.tag_uuid)
+        return RemoveEvidence(self.evidence_id, self.tag_uuid, not self.removed)
 
     def merged_with(self, later: Command) -> Command | None:
         return None

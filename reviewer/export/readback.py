@@ -1,8 +1,9 @@
-"""Reading a returned ledger's status column back into the project: validated, all or nothing.
+"""Reading a returned ledger back into the project: validated, all or nothing.
 
-Every row is checked first (known tag, known status, no tag twice); one bad row refuses the
-whole file. The changes are then committed as one command, so they save in one transaction
-and undo as one step.
+Every row is checked first (known tag, known status, no tag twice, and the rectification
+columns: reviewer/campaign/ledger_import.py); one bad row refuses the whole file. The
+changes are then committed as one command, so they save in one transaction and undo as
+one step.
 """
 
 from __future__ import annotations
@@ -18,30 +19,11 @@ from reviewer.campaign.commands import Batch
 from reviewer.codebook.model import STATUS_LABELS
 from reviewer.export.common import ExportError
 from reviewer.export.ledger import HEADERS
-from reviewer.store.commands import Command, EditContext, EditTag
+from reviewer.store.commands import EditTag
 from reviewer.store.model import Changes
 from reviewer.store.project import Project
 
 _MAX_LISTED = 5
-
-
-@dataclass(frozen=True)
-class StatusBatch:
-    """Several status edits applied in one transaction (a Command for Project.apply)."""
-
-    edits: tuple[EditTag, ...]
-
-    def apply(self, ctx: EditContext) -> Changes:
-        changes = Changes()
-        for edit in self.edits:
-            changes |= edit.apply(ctx)
-        return changes
-
-    def inverse(self) -> Command:
-        return StatusBatch(tuple(e.inverse() for e in reversed(self.edits)))  # type: ignore[misc]
-
-    def merged_with(self, later: Command) -> Command | None:
-        return None
 
 
 @dataclass(frozen=True)
