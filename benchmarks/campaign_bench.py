@@ -42,6 +42,12 @@ def plain_docx(rows: int) -> None:
     doc.save(io.BytesIO())
 
 
+def _table_rows(path: Path) -> int:
+    from docx import Document
+
+    return sum(len(t.rows) for t in Document(str(path)).tables)
+
+
 def plain_xlsx(rows: int, target: Path) -> None:
     import xlsxwriter
 
@@ -93,8 +99,10 @@ def run() -> None:
         options = ExportOptions(stills_per_slide=1)
         results = []
         t, _ = _timed(lambda: bulletin.export(snap, tmp / "b.docx", options))
-        tb, _ = _timed(lambda: plain_docx(len(snap.items) + 60))
-        results.append(_line(f"bulletin (round of {len(snap.items)})", t + t_take, tb, TARGET_S))
+        rows = _table_rows(tmp / "b.docx")
+        tb, _ = _timed(lambda: plain_docx(rows))
+        results.append(_line(f"bulletin (round of {len(snap.items)}, {rows} rows)", t + t_take,
+                             tb, TARGET_S))
         t, _ = _timed(lambda: deck.export(snap, tmp / "d.pptx", options))
         plain = replace(snap, campaign=None)
         tb, _ = _timed(lambda: deck.export(plain, tmp / "p.pptx", options))
