@@ -170,7 +170,7 @@ def _opening(doc: OfficialDocument, facts: Facts, template: Template) -> None:
 
 def _overview(doc: OfficialDocument, facts: Facts, template: Template) -> None:
     doc.heading(template.headings["overview"])
-    doc.paragraph(template.fill("text", "overview", facts.values))
+    doc.paragraph(template.fill("text", "overview", facts.values), keep=True)
     campaign = facts.part.campaign
     counts = Counter((p.tag.county_id or "", p.tag.category_id) for p in facts.found)
     categories = [c for c in campaign.category_order if any(k == c for _, k in counts)]
@@ -189,7 +189,7 @@ def _overview(doc: OfficialDocument, facts: Facts, template: Template) -> None:
 
 def _findings(doc: OfficialDocument, facts: Facts, template: Template) -> None:
     doc.heading(template.headings["findings"])
-    doc.paragraph(template.fill("text", "findings", facts.values))
+    doc.paragraph(template.fill("text", "findings", facts.values), keep=True)
     campaign = facts.part.campaign
     by_county: dict[str, list[Problem]] = {}
     for found in facts.found:
@@ -204,7 +204,7 @@ def _findings(doc: OfficialDocument, facts: Facts, template: Template) -> None:
                     f"{facts.word(f'（{len(mine)}个）', f' ({len(mine)})')}", 2)
         rows = [[k, _problem_text(facts, p), p.tag.place, facts.name("unit", p.tag.unit_id),
                  p.deadline.isoformat()] for k, p in enumerate(mine, start=1)]
-        doc.table(headers, rows, [13, 52, 40, 26, 25])
+        doc.table(headers, rows, [13, 49, 40, 26, 28])
 
 
 def _problem_text(facts: Facts, found: Problem) -> str:
@@ -229,14 +229,14 @@ def _rectification(doc: OfficialDocument, facts: Facts, template: Template) -> N
     doc.paragraph(template.fill("text", "rectification", facts.values))
     lang = "en" if facts.en else "zh"
     if facts.part.pairs:
-        doc.paragraph(template.fill("text", "rechecks", facts.values))
+        doc.paragraph(template.fill("text", "rechecks", facts.values), keep=True)
         rows = [[k, pair.earlier.county, pair.earlier.tag.place, pair.earlier.problem,
                  pair.earlier_round, label(VERDICT_LABELS, pair.verdict, lang)]
                 for k, pair in enumerate(facts.part.pairs, start=1)]
         headers = [facts.word(*w) for w in (("序号", "No."), ("县（市）", "County"),
                                             ("地点", "Place"), ("问题", "Problem"),
                                             ("发现期次", "Found in"), ("复查结果", "Result"))]
-        doc.table(headers, rows, [13, 22, 40, 40, 20, 21])
+        doc.table(headers, rows, [13, 24, 38, 38, 20, 23])
     _overdue(doc, facts, template)
 
 
@@ -247,19 +247,19 @@ def _overdue(doc: OfficialDocument, facts: Facts, template: Template) -> None:
             and p.overdue(as_of)]
     if not late:
         return
-    doc.paragraph(template.fill("text", "overdue", facts.values))
+    doc.paragraph(template.fill("text", "overdue", facts.values), keep=True)
     rows = [[k, facts.name("county", p.tag.county_id), p.tag.place,
              facts.part.labels.problem(p.tag), facts.name("unit", p.tag.unit_id),
              p.deadline.isoformat()] for k, p in enumerate(late, start=1)]
     headers = [facts.word(*w) for w in (("序号", "No."), ("县（市）", "County"), ("地点", "Place"),
                                         ("问题", "Problem"), ("责任单位", "Unit"),
                                         ("整改时限", "Deadline"))]
-    doc.table(headers, rows, [13, 22, 36, 36, 24, 25])
+    doc.table(headers, rows, [13, 24, 34, 34, 23, 28])
 
 
 def _assessment(doc: OfficialDocument, facts: Facts, template: Template) -> None:
     doc.heading(template.headings["assessment"])
-    doc.paragraph(template.fill("text", "assessment", facts.values))
+    doc.paragraph(template.fill("text", "assessment", facts.values), keep=True)
     scores = facts.assessment.of(facts.round.id)
     assert scores is not None
     headers = [facts.word(*w) for w in (("排名", "Rank"), ("县（市）", "County"), ("得分", "Score"),
@@ -269,7 +269,7 @@ def _assessment(doc: OfficialDocument, facts: Facts, template: Template) -> None
     doc.table(headers, [_score_row(facts, s) for s in scores.scores],
               [13, 26, 16, 16, 26, 16, 20, 16])
     if len(facts.cumulative.rounds) > 1:
-        doc.paragraph(template.fill("text", "cumulative", facts.values))
+        doc.paragraph(template.fill("text", "cumulative", facts.values), keep=True)
         headers = [facts.word(*w) for w in (("排名", "Rank"), ("县（市）", "County"),
                                             ("累计得分", "Score"), ("期数", "Rounds"),
                                             ("扣分合计", "Deducted"), ("发现问题", "Problems"),

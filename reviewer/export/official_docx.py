@@ -93,6 +93,8 @@ class OfficialDocument:
                     spacing=Pt(TITLE_PT * 1.5))
         self._style(styles["Heading 1"], "heading", BODY_PT, first_line=2)
         self._style(styles["Heading 2"], "subheading", BODY_PT, first_line=2)
+        for name in ("Title", "Heading 1", "Heading 2"):
+            styles[name].paragraph_format.keep_with_next = True  # never last on a page
         self._style(styles["Footer"], "page_number", PAGE_NUMBER_PT, spacing=Pt(PAGE_NUMBER_PT))
 
     def _style(self, style: object, role: str, size: int, first_line: int = 0,
@@ -182,9 +184,11 @@ class OfficialDocument:
         self.doc.add_paragraph()
 
     def paragraph(self, text: str, indent: bool = True, align: object = None,
-                  right_chars: int = 0) -> object:
+                  right_chars: int = 0, keep: bool = False) -> object:
+        """A body paragraph; ``keep`` keeps it on the page of what follows (a table)."""
         p = self.doc.add_paragraph()
         fmt = p.paragraph_format
+        fmt.keep_with_next = keep or None
         if not indent:
             fmt.first_line_indent = Pt(0)
         if align is not None:
@@ -219,6 +223,7 @@ class OfficialDocument:
                 fmt = p.paragraph_format
                 fmt.first_line_indent = Pt(0)
                 fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+                _off_grid(p)
                 fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if r == 0 or len(str(value)) < 8 \
                     else WD_ALIGN_PARAGRAPH.LEFT
                 self._run(p, str(value), "heading" if r == 0 else "body", TABLE_PT)
@@ -261,9 +266,29 @@ class OfficialDocument:
         return buffer.getvalue()
 
 
+# Word refuses a paragraph whose properties are out of the schema's order: each new one
+# goes before the first of those that must follow it (ECMA-376 CT_PPrBase).
+_TAIL = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+         "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+         "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_SNAP = _TAIL
+_AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                  "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+                  "w:bidi", "w:adjustRightInd", "w:snapToGrid", *_TAIL)
+
+
+def _off_grid(paragraph: object) -> None:
+    """Table text keeps its own line height instead of snapping to the page's 22-line grid."""
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    ppr.insert_element_before(snap, *_AFTER_SNAP)
+
+
 def _rules(paragraph: object, top: bool, bottom: bool) -> None:
     ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
     borders = OxmlElement("w:pBdr")
+    ppr.insert_element_before(borders, *_AFTER_BORDERS)
     for side, wanted in (("top", top), ("bottom", bottom)):
         if wanted:
             line = OxmlElement(f"w:{side}")
@@ -271,7 +296,6 @@ def _rules(paragraph: object, top: bool, bottom: bool) -> None:
                                ("w:color", "000000")):
                 line.set(qn(key), value)
             borders.append(line)
-    ppr.append(borders)
 
 
 def _drop_thumbnail(doc: object) -> None:

@@ -274,3 +274,26 @@ def test_statistics_export_has_the_trend_by_round(demo, tmp_path):
 def test_artifacts_are_kept(made):
     assert ARTIFACTS.is_dir()
     shutil.copy2(made["bulletin"], ARTIFACTS / made["bulletin"].name)
+
+
+_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+              "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+              "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+              "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+              "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+              "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+              "sectPr", "pPrChange")
+
+
+def test_paragraph_properties_keep_the_schema_order(made):
+    """Word refuses (as "unreadable content") properties out of ECMA-376's order."""
+    from lxml import etree
+
+    with zipfile.ZipFile(made["bulletin"]) as archive:
+        parts = [n for n in archive.namelist() if n.startswith("word/") and n.endswith(".xml")]
+        for name in parts:
+            root = etree.fromstring(archive.read(name))
+            for ppr in root.iter(qn("w:pPr")):
+                seq = [etree.QName(c).localname for c in ppr]
+                ranks = [_PPR_ORDER.index(t) for t in seq]
+                assert ranks == sorted(ranks), (name, seq)
