@@ -96,7 +96,7 @@ def run() -> None:
             t_take, snap = _timed(lambda: snapshot.take(
                 project, selection.Selection(TagFilter(rounds=(last,)))))
             t_whole, whole = _timed(lambda: snapshot.take(project, selection.Selection()))
-        options = ExportOptions(stills_per_slide=1)
+        options = ExportOptions()  # point tags: one still a problem slide, two a pair
         results = []
         t, _ = _timed(lambda: bulletin.export(snap, tmp / "b.docx", options))
         rows = _table_rows(tmp / "b.docx")

@@ -69,7 +69,7 @@ def _pair(deck: _Deck, part: CampaignSnapshot, n: int, pair: Pair, grabber: Grab
     facts = [f"{deck.t('问题', 'Problem')}：{before.category} · {before.problem}",
              f"{deck.t('责任单位', 'Unit')}：{before.unit}" if before.unit else "",
              _measures(deck, before), f"{deck.t('复查结果', 'Result')}：{verdict}"]
-    deck.text(slide, Inches(0.5), Inches(5.65), Inches(12.3), Inches(1.5),
+    deck.text(slide, Inches(0.5), Inches(5.25), Inches(12.3), Inches(1.9),
               "\n".join(f for f in facts if f), 15)
 
 
