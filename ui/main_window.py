@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.store.errors import StoreError
 from reviewer.store.model import Changes, Media, Still
+from ui.campaign.hook import CampaignUi
 from ui.keys.handler import ReviewKeys
 from ui.keys.keymap import KeyMap, descriptions
 from ui.keys.legend import KeyLegend
@@ -111,6 +112,8 @@ class ReviewWindow(QMainWindow):
         )
         self.fullscreen = FullScreen(self, [self.timeline, self.banner])
         self.menus = menus.build(self)
+        self.campaign = CampaignUi(self, self.session)  # rounds, rectification, statistics
+        self.marks.overdue = self.campaign.overdue
         self.leave_action.setEnabled(False)
         self.resize(1366, 860)
 
@@ -313,6 +316,7 @@ class ReviewWindow(QMainWindow):
     def _select_tag(self, uuid: str) -> None:
         self.controller.selected = uuid
         self.editor.show_tag(uuid)
+        self.campaign.show_tag(uuid)
         self.tags.select(uuid)
         self.marks.refresh()
 
@@ -332,7 +336,7 @@ class ReviewWindow(QMainWindow):
             self.session.delete_tag(uuid)
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.tags or changes.codebook:
+        if changes.tags or changes.codebook or changes.campaign:
             self.marks.refresh()
         if changes.codebook:
             self.keymap.set_codebook(self.session.codebook())

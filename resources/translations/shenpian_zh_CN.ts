@@ -1,10 +1,38 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CampaignUi</name>
+    <message>
+        <location filename="../../ui/campaign/hook.py" line="27" />
+        <source>Rectification</source>
+        <translation>整改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/hook.py" line="30" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/hook.py" line="53" />
+        <source>&amp;Campaign</source>
+        <translation>整改督办(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/hook.py" line="54" />
+        <source>Inspection rounds…</source>
+        <translation>期次管理…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/hook.py" line="55" />
+        <source>Re-check proposals…</source>
+        <translation>复查（回头看）建议…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../ui/export/dialog.py" line="59" />
-        <location filename="../../ui/export/dialog.py" line="180" />
+        <location filename="../../ui/export/dialog.py" line="182" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -69,163 +97,173 @@
         <translation>统计（CSV + PNG）</translation>
     </message>
     <message>
+        <location filename="../../ui/export/dialog.py" line="92" />
+        <source>Bulletin (Word, GB/T 9704)</source>
+        <translation>通报（Word，GB/T 9704 公文格式）</translation>
+    </message>
+    <message>
         <location filename="../../ui/export/dialog.py" line="93" />
+        <source>County assessment (XLSX)</source>
+        <translation>县级考核排名（XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/dialog.py" line="95" />
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="105" />
+        <location filename="../../ui/export/dialog.py" line="107" />
         <source>Tags</source>
         <translation>标记列表</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/dialog.py" line="108" />
+        <location filename="../../ui/export/dialog.py" line="110" />
         <source>Current filter (%n tag(s))</source>
         <translation><numerusform>当前筛选（%n 条标记）</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/dialog.py" line="111" />
+        <location filename="../../ui/export/dialog.py" line="113" />
         <source>Editor's playlist (%n tag(s))</source>
         <translation><numerusform>编辑的播放列表（%n 条标记）</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="123" />
+        <location filename="../../ui/export/dialog.py" line="125" />
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="126" />
+        <location filename="../../ui/export/dialog.py" line="128" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="128" />
+        <location filename="../../ui/export/dialog.py" line="130" />
         <source>Handles before and after</source>
         <translation>前后各留</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="130" />
+        <location filename="../../ui/export/dialog.py" line="132" />
         <source>Exact (re-encoded, frame-exact)</source>
         <translation>精确（重新编码，逐帧精确）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="132" />
+        <location filename="../../ui/export/dialog.py" line="134" />
         <source>Lossless (stream copy; starts at the keyframe before the mark)</source>
         <translation>无损（直接复制，从标记前的关键帧开始，非逐帧精确）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="135" />
+        <location filename="../../ui/export/dialog.py" line="137" />
         <source>Clip cut</source>
         <translation>剪切方式</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="136" />
+        <location filename="../../ui/export/dialog.py" line="138" />
         <source>Keep variable frame rate (else constant, for editing)</source>
         <translation>保留可变帧率（否则转为恒定帧率，便于剪辑）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="139" />
+        <location filename="../../ui/export/dialog.py" line="141" />
         <source>Phone footage changes its frame rate. Constant-rate clips repeat frames to keep time; either way the first and last frames are the tag's.</source>
         <translation>手机视频的帧率会变化。恒定帧率的片段用重复画面补足时间；两种方式的首尾帧都与标记一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="144" />
+        <location filename="../../ui/export/dialog.py" line="146" />
         <source>Burn in category · place · unit</source>
         <translation>叠加字幕：类别 · 地点 · 责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="146" />
+        <location filename="../../ui/export/dialog.py" line="148" />
         <source>Watermark the reel</source>
         <translation>合成片加水印</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="150" />
+        <location filename="../../ui/export/dialog.py" line="152" />
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="151" />
+        <location filename="../../ui/export/dialog.py" line="153" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="152" />
+        <location filename="../../ui/export/dialog.py" line="154" />
         <source>No grouping</source>
         <translation>不分组</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="155" />
+        <location filename="../../ui/export/dialog.py" line="157" />
         <source>Reel grouped by</source>
         <translation>合成片分组</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="157" />
+        <location filename="../../ui/export/dialog.py" line="159" />
         <source>On the reel</source>
         <translation>按合成片计时</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="158" />
+        <location filename="../../ui/export/dialog.py" line="160" />
         <source>Per clip file</source>
         <translation>按每个片段计时</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="159" />
+        <location filename="../../ui/export/dialog.py" line="161" />
         <source>Caption times</source>
         <translation>字幕时间</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="160" />
+        <location filename="../../ui/export/dialog.py" line="162" />
         <source>e.g. Issue 5</source>
         <translation>如：第5期</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="161" />
+        <location filename="../../ui/export/dialog.py" line="163" />
         <source>Issue on the cover</source>
         <translation>封面期数</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="163" />
+        <location filename="../../ui/export/dialog.py" line="165" />
         <source>Privacy mosaic</source>
         <translation>隐私打码</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="168" />
-        <location filename="../../ui/export/dialog.py" line="227" />
+        <location filename="../../ui/export/dialog.py" line="170" />
+        <location filename="../../ui/export/dialog.py" line="229" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="171" />
+        <location filename="../../ui/export/dialog.py" line="173" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="183" />
+        <location filename="../../ui/export/dialog.py" line="185" />
         <source>Cancel export</source>
         <translation>取消导出</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="185" />
+        <location filename="../../ui/export/dialog.py" line="187" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="251" />
+        <location filename="../../ui/export/dialog.py" line="253" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="273" />
+        <location filename="../../ui/export/dialog.py" line="275" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="284" />
+        <location filename="../../ui/export/dialog.py" line="286" />
         <source>✓ %1: %2 problem(s)</source>
         <translation>✓ %1：%2 个问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/dialog.py" line="291" />
+        <location filename="../../ui/export/dialog.py" line="293" />
         <source>    … and %n more file(s)</source>
         <translation><numerusform>    …… 另有 %n 个文件</numerusform></translation>
     </message>
@@ -942,6 +980,177 @@
     </message>
 </context>
 <context>
+    <name>RecheckDialog</name>
+    <message>
+        <location filename="../../ui/campaign/recheck_dialog.py" line="38" />
+        <source>Re-check proposals</source>
+        <translation>复查（回头看）建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/recheck_dialog.py" line="41" />
+        <source>Tags of a later round that may re-inspect an earlier problem. Confirm each with the result of the re-inspection, or reject it.</source>
+        <translation>以下是后一期中可能复查了前期问题的标记。请逐条确认并填写复查结果，或驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/recheck_dialog.py" line="57" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/recheck_dialog.py" line="58" />
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/recheck_dialog.py" line="59" />
+        <source>Show the tag</source>
+        <translation>查看标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/recheck_dialog.py" line="61" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/recheck_dialog.py" line="71" />
+        <source>Later tag</source>
+        <translation>本期标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/recheck_dialog.py" line="71" />
+        <source>Earlier problem</source>
+        <translation>原问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/recheck_dialog.py" line="71" />
+        <source>Earlier state</source>
+        <translation>原问题状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/recheck_dialog.py" line="72" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/recheck_dialog.py" line="72" />
+        <source>Result</source>
+        <translation>复查结果</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/campaign/recheck_dialog.py" line="93" />
+        <source>%n proposal(s)</source>
+        <translation><numerusform>%n 条建议</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RectificationPanel</name>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="73" />
+        <source>Round</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="74" />
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="76" />
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="80" />
+        <source>Measures taken</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="81" />
+        <source>Rectified on</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="82" />
+        <source>Evidence</source>
+        <translation>整改证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="85" />
+        <source>Re-inspection</source>
+        <translation>复查结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="92" />
+        <source>Closure</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="95" />
+        <source>Re-checks</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="103" />
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="104" />
+        <source>Back to the code book's deadline</source>
+        <translation>恢复代码本规定的整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="126" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="128" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="143" />
+        <source>No tag selected</source>
+        <translation>未选择标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="205" />
+        <source>Not re-inspected</source>
+        <translation>未复查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="212" />
+        <source>Reopen</source>
+        <translation>撤销销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="212" />
+        <source>Close (销号)</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="221" />
+        <source>Re-checks a problem of %1 at %2</source>
+        <translation>复查%1的问题（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="226" />
+        <source>Re-checked in %1: %2</source>
+        <translation>%1复查：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="261" />
+        <source>Add evidence</source>
+        <translation>添加整改证据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rectification.py" line="262" />
+        <source>Photos, videos, documents (*.jpg *.jpeg *.png *.heic *.mp4 *.mov *.pdf *.doc *.docx);;All files (*)</source>
+        <translation>照片、视频、文档 (*.jpg *.jpeg *.png *.heic *.mp4 *.mov *.pdf *.doc *.docx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>RedactionChoice</name>
     <message>
         <location filename="../../ui/redact/export_choice.py" line="17" />
@@ -1153,62 +1362,62 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="100" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="101" />
         <source>Tag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Tags</source>
         <translation>标记列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Click to go there · drag a tag to move it · Ctrl+wheel zooms, wheel scrolls</source>
         <translation>点击跳到该处 · 拖动标记可移动它 · Ctrl+滚轮缩放，滚轮左右移动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>The footage file is missing: %1. Use “Find moved footage…”.</source>
         <translation>视频文件不见了：%1。请用“查找移动过的视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="275" />
         <source>Attach still</source>
         <translation>添加截图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>NOT SAVED: %1 — retrying</source>
         <translation>未保存：%1 —— 正在重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="402" />
+        <location filename="../../ui/main_window.py" line="406" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403" />
+        <location filename="../../ui/main_window.py" line="407" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408" />
+        <location filename="../../ui/main_window.py" line="412" />
         <source>Double-click a file in the Footage list on the left to start reviewing.</source>
         <translation>双击左侧“视频”列表中的文件，开始审片。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>This project has no footage yet.
 Add footage with File → Add footage… (Ctrl+I) or the button on the left.</source>
         <translation>这个项目还没有视频。
@@ -1351,6 +1560,77 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
     </message>
 </context>
 <context>
+    <name>RoundsDialog</name>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="66" />
+        <source>Inspection rounds</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="75" />
+        <source>e.g. 第6期</source>
+        <translation>例如 第6期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="79" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="80" />
+        <location filename="../../ui/campaign/rounds_dialog.py" line="105" />
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="81" />
+        <location filename="../../ui/campaign/rounds_dialog.py" line="105" />
+        <source>To (meeting)</source>
+        <translation>结束日期（督办会）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="82" />
+        <location filename="../../ui/campaign/rounds_dialog.py" line="106" />
+        <source>Inspection teams</source>
+        <translation>暗访组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="91" />
+        <source>Add as a new round</source>
+        <translation>新增期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="92" />
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="93" />
+        <source>Make current</source>
+        <translation>设为当前期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="94" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="105" />
+        <source>Round</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="106" />
+        <source>Tag count</source>
+        <translation>标记数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/rounds_dialog.py" line="106" />
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <location filename="../../ui/app.py" line="132" />
@@ -1438,6 +1718,40 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
         <location filename="../../ui/project/start_page.py" line="100" />
         <source>(none yet: the projects you open are listed here)</source>
         <translation>（还没有：打开过的项目会列在这里）</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPanel</name>
+    <message>
+        <location filename="../../ui/campaign/stats_panel.py" line="89" />
+        <source>Rounds</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/stats_panel.py" line="166" />
+        <source>No county</source>
+        <translation>未填县市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/stats_panel.py" line="169" />
+        <location filename="../../ui/campaign/stats_panel.py" line="175" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/stats_panel.py" line="169" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/stats_panel.py" line="169" />
+        <source>Recurred</source>
+        <translation>反弹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign/stats_panel.py" line="184" />
+        <source>%1 problem(s) · %2 overdue · %3 recurred</source>
+        <translation>问题 %1 个 · 逾期 %2 个 · 反弹 %3 个</translation>
     </message>
 </context>
 <context>
@@ -1544,62 +1858,67 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>TagPanel</name>
     <message>
-        <location filename="../../ui/tags/panel.py" line="89" />
+        <location filename="../../ui/tags/panel.py" line="90" />
         <source>Search place and note</source>
         <translation>搜索地点和备注（如：垃圾）</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="95" />
+        <location filename="../../ui/tags/panel.py" line="97" />
         <source>Incomplete only</source>
         <translation>仅未填完整</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="111" />
+        <location filename="../../ui/tags/panel.py" line="113" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="116" />
+        <location filename="../../ui/tags/panel.py" line="118" />
         <source>All counties</source>
         <translation>全部县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="119" />
+        <location filename="../../ui/tags/panel.py" line="121" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="122" />
+        <location filename="../../ui/tags/panel.py" line="124" />
         <source>All reviewers</source>
         <translation>全部审片人</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="154" />
+        <location filename="../../ui/tags/panel.py" line="128" />
+        <source>All rounds</source>
+        <translation>全部期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/panel.py" line="159" />
         <source>No tag matches these filters.</source>
         <translation>没有符合这些筛选条件的标记。</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="157" />
+        <location filename="../../ui/tags/panel.py" line="162" />
         <source>No tags yet. On the frame that shows a problem, press the category's key (the strip under the video lists them).</source>
         <translation>还没有标记。在显示问题的画面上，按下该类别的键（画面下方的按键条列出了所有类别）。</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="201" />
+        <location filename="../../ui/tags/panel.py" line="225" />
         <source>Set status</source>
         <translation>设置整改状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="207" />
+        <location filename="../../ui/tags/panel.py" line="231" />
         <source>Set severity</source>
         <translation>设置严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="212" />
+        <location filename="../../ui/tags/panel.py" line="236" />
         <source>Set county</source>
         <translation>设置县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/panel.py" line="219" />
+        <location filename="../../ui/tags/panel.py" line="243" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -1607,73 +1926,83 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>TagTable</name>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="51" />
+        <location filename="../../ui/campaign/table_flags.py" line="16" />
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/table_model.py" line="54" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="52" />
+        <location filename="../../ui/tags/table_model.py" line="55" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="53" />
+        <location filename="../../ui/tags/table_model.py" line="56" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="54" />
-        <location filename="../../ui/tags/table_model.py" line="68" />
+        <location filename="../../ui/tags/table_model.py" line="57" />
+        <location filename="../../ui/tags/table_model.py" line="72" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="55" />
-        <location filename="../../ui/tags/table_model.py" line="69" />
+        <location filename="../../ui/tags/table_model.py" line="58" />
+        <location filename="../../ui/tags/table_model.py" line="73" />
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="56" />
-        <location filename="../../ui/tags/table_model.py" line="71" />
+        <location filename="../../ui/tags/table_model.py" line="59" />
+        <location filename="../../ui/tags/table_model.py" line="75" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="57" />
-        <location filename="../../ui/tags/table_model.py" line="72" />
+        <location filename="../../ui/tags/table_model.py" line="60" />
+        <location filename="../../ui/tags/table_model.py" line="76" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="58" />
-        <location filename="../../ui/tags/table_model.py" line="73" />
+        <location filename="../../ui/tags/table_model.py" line="61" />
+        <location filename="../../ui/tags/table_model.py" line="77" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="59" />
+        <location filename="../../ui/tags/table_model.py" line="62" />
         <source>Status</source>
         <translation>整改状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="60" />
+        <location filename="../../ui/tags/table_model.py" line="63" />
+        <source>Round</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tags/table_model.py" line="64" />
         <source>Reviewer</source>
         <translation>审片人</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="61" />
+        <location filename="../../ui/tags/table_model.py" line="65" />
         <source>Missing</source>
         <translation>待填项</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="62" />
-        <location filename="../../ui/tags/table_model.py" line="74" />
+        <location filename="../../ui/tags/table_model.py" line="66" />
+        <location filename="../../ui/tags/table_model.py" line="78" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="70" />
+        <location filename="../../ui/tags/table_model.py" line="74" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>

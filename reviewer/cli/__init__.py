@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reviewer.cli import (
+    campaign_commands,
     crash,
     export_commands,
     media_commands,
@@ -34,6 +35,7 @@ from reviewer.messages import FileError
 # Feature modules each add their subcommands; see media_commands.register.
 COMMAND_MODULES = [
     media_commands, store_commands, tag_commands, merge_commands, export_commands, redact_commands,
+    campaign_commands,
 ]
 # Every error type that carries its own one-line, two-language message.
 USER_ERRORS = (CliError, UsageError, FileError, CodeBookError, ExportError)

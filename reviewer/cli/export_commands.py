@@ -25,7 +25,8 @@ COMMANDS = ("export", "ledger-import")
 # The suffix a single-file format writes; an output name with another suffix is refused.
 SUFFIXES = {"xlsx": (".xlsx",), "csv": (".csv",), "otio": (".otio",), "xmeml": (".xml",),
             "edl": (".edl",), "markers-edl": (".edl",), "srt": (".srt",), "ass": (".ass",),
-            "reel": (".mp4",), "pptx": (".pptx",), "stats": (".csv", ".png")}
+            "reel": (".mp4",), "pptx": (".pptx",), "stats": (".csv", ".png"),
+            "bulletin": (".docx",), "assessment": (".xlsx",)}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -63,6 +64,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--issue", default="", help="issue number on the deck's cover / 通报封面上的期数")
     e.add_argument("--with-project", type=project_path, action="append", default=[],
                    metavar="PROJECT", help="more projects for monthly statistics / 参与月度统计的其他项目")
+    e.add_argument("--template", type=Path, metavar="TEMPLATE.toml",
+                   help="bulletin template (TOML), instead of the shipped one / 通报模板（TOML），代替自带模板")
     redact_commands.add_export_flags(e)
     e.set_defaults(handler=cmd_export)
     r = sub.add_parser("ledger-import", help="read statuses from a returned ledger / 导入回收台账的整改状态")
@@ -80,7 +83,7 @@ def _options(args: argparse.Namespace, lang: str, redact: str = "none") -> Expor
         name_template=args.name_template, caption_time=args.captions, group_by=args.group_by,
         title_cards=not args.no_title_cards, watermark=args.watermark,
         reel_height=args.height, issue=args.issue, lang=lang, redact=redact,
-        redact_style=args.redact_style)
+        redact_style=args.redact_style, bulletin_template=str(args.template or ""))
 
 
 def check_output(fmt: str, out: Path) -> None:
@@ -134,13 +137,19 @@ def cmd_ledger_import(args: argparse.Namespace, ctx: Context) -> int:
 
     sheet = readback.read_ledger(args.ledger)  # read and checked before the project is opened
     with Project.open(args.project, read_only=True) as project:
-        edits, rows = readback.plan_sheet(project, sheet)  # every row checked, nothing written
-    if not edits:
-        ctx.say(ctx.pick(f"已读取 {rows} 行，整改状态都没有变化，无需导入",
-                         f"Read {rows} row(s); no status changed, nothing to do"))
+        plan = readback.plan_sheet(project, sheet)  # every row checked, nothing written
+    if not plan.commands:
+        ctx.say(ctx.pick(f"已读取 {plan.rows} 行，整改状态和整改记录都没有变化，无需导入",
+                         f"Read {plan.rows} row(s); nothing changed, nothing to do"))
         return 0
     with open_for_writing(args.project, ctx) as project:
         result = readback.apply_sheet(project, sheet)
     ctx.say(ctx.pick(f"已读取 {result.rows} 行，更新整改状态 {len(result.changed)} 个",
                      f"Read {result.rows} row(s); {len(result.changed)} status(es) updated"))
+    more = result.followups
+    if more is not None and (more.records or more.evidence):
+        ctx.say(ctx.pick(f"更新整改记录 {len(more.records)} 个，添加证据 {more.evidence} 份，"
+                         f"销号 {more.closed} 个",
+                         f"{len(more.records)} rectification record(s) updated, "
+                         f"{more.evidence} evidence file(s) added, {more.closed} closed"))
     return 0

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from reviewer.cli import campaign_commands
 from reviewer.cli.common import (
     CliError,
     Context,
@@ -65,6 +66,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the demo project file to create / 要创建的演示项目文件")
     d.add_argument("--seconds", type=number(1, 3600, "时长（秒）", "the length in seconds"),
                    default=180.0, help="total footage length in seconds / 视频总时长（秒）")
+    d.add_argument("--rounds", type=int, choices=(1, 2), default=2,
+                   help="inspection rounds in the demo / 演示项目的期数")
     d.set_defaults(handler=cmd_demo)
 
 
@@ -89,6 +92,7 @@ def add_filters(p: argparse.ArgumentParser) -> None:
     done.add_argument("--incomplete", action="store_const", const=False, dest="complete",
                       help="only tags missing a required field / 只看缺必填项的标记")
     p.add_argument("--text", default="", help="search notes and places / 搜索备注和地点")
+    campaign_commands.add_round_options(p)
     p.set_defaults(deleted=False)  # live tags unless a command offers --deleted
 
 
@@ -168,6 +172,7 @@ def _filter(args: argparse.Namespace, project: Project) -> TagFilter:
         complete=args.complete,
         text=args.text,
         deleted=args.deleted,
+        rounds=campaign_commands.chosen_rounds(args, project),
     )
 
 
@@ -257,6 +262,6 @@ def cmd_relink(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     from reviewer.store.demo import create_demo  # pulls in the encoder only when asked
 
-    create_demo(args.project, total_seconds=args.seconds)
+    create_demo(args.project, total_seconds=args.seconds, rounds=args.rounds)
     ctx.say(ctx.pick(f"已创建演示项目 {args.project}", f"Created the demo project {args.project}"))
     return 0

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from reviewer.codebook import rules as rules_io
 from reviewer.codebook.errors import CodeBookError
 from reviewer.codebook.model import (
     REQUIRABLE_FIELDS,
@@ -93,9 +94,16 @@ def from_dict(doc: object) -> CodeBook:
         counties=_list(root, "counties", _county),
         units=_list(root, "units", _unit),
         required_fields=_required(root.get("required_fields", [])),
+        rules=_rules(root.get("campaign"), categories),
     )
     _check_unique(book)
     return book
+
+
+def _rules(doc: object, categories: tuple[Category, ...]) -> rules_io.CampaignRules:
+    if doc is None:
+        return rules_io.DEFAULT_RULES
+    return rules_io.from_dict(doc, frozenset(c.id for c in categories))
 
 
 def dumps(book: CodeBook) -> str:
@@ -128,6 +136,7 @@ def to_dict(book: CodeBook) -> dict[str, Any]:
         "categories": [_category_dict(c) for c in book.categories],
         "counties": [_county_dict(c) for c in book.counties],
         "units": [{"id": u.id, "label": _label_dict(u.label)} for u in book.units],
+        "campaign": rules_io.to_dict(book.rules),
     }
 
 

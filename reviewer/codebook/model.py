@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from reviewer.codebook.rules import DEFAULT_RULES, CampaignRules
+
 T = TypeVar("T")
 
 # Tag fields a code book may declare mandatory before a tag counts as complete.
@@ -95,6 +97,7 @@ class CodeBook:
     counties: tuple[County, ...] = ()
     units: tuple[Unit, ...] = ()
     required_fields: tuple[str, ...] = ("county_id", "place", "unit_id", "severity")
+    rules: CampaignRules = DEFAULT_RULES  # deadlines and county scoring (reviewer/campaign)
     _index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -12,7 +12,7 @@ from reviewer.messages import pick
 from reviewer.timecode import format_ms
 
 FORMATS = ("xlsx", "csv", "otio", "xmeml", "edl", "markers-edl", "srt", "ass", "clips", "reel",
-           "pptx", "stats")
+           "pptx", "stats", "bulletin", "assessment")
 # Formats that read the footage itself; the rest only need what the project knows about it.
 NEEDS_FOOTAGE = frozenset({"clips", "reel"})
 
@@ -53,6 +53,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "format": ("未知导出格式：{detail}", "Unknown export format: {detail}"),
     "ledger": ("台账有误，未导入任何修改：{detail}", "The ledger has errors; nothing was imported: {detail}"),
     "template": ("文件名模板有误：{detail}", "Bad file name template: {detail}"),
+    "bulletin_template": ("通报模板有误，未导出：{detail}", "Bad bulletin template; nothing exported: {detail}"),
 }
 
 
@@ -120,6 +121,7 @@ class ExportOptions:
     # (marked 未打码 · 内部资料), "none" a project that has no redaction data at all.
     redact: str = "none"
     redact_style: str = "mosaic"
+    bulletin_template: str = ""  # a template file for the bulletin; the shipped one when empty
 
 
 _SKIPPED: dict[str, tuple[str, str]] = {

@@ -25,7 +25,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from reviewer.export import atomic
+from reviewer.export import atomic, deck_campaign
 from reviewer.export.common import (
     CancelFlag,
     ExportOptions,
@@ -131,6 +131,7 @@ def export(snapshot: Snapshot, target: Path, options: ExportOptions,
             stills = grabber.for_item(item, options.stills_per_slide, flag)
             skipped.extend(stills.problems)
             _problem(deck, item, stills)
+        deck_campaign.add(deck, snapshot.campaign, grabber, skipped, flag)
     check(flag)
     buffer = io.BytesIO()
     deck.prs.save(buffer)

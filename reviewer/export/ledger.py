@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 import xlsxwriter
 
+from reviewer.campaign.model import VERDICT_LABELS, VERDICTS, label
 from reviewer.codebook.model import STATUS_LABELS, STATUSES
 from reviewer.export import atomic
 from reviewer.export.common import (
@@ -34,13 +35,18 @@ from reviewer.export.snapshot import Item, Snapshot
 from reviewer.export.stills import Grabber
 from reviewer.timecode import format_ms
 
+# The rectification columns (期次 … 销号) come back filled in a returned ledger: see
+# reviewer/campaign/ledger_import.py, which finds them by these header names.
 HEADERS = {
     "zh": ("序号", "类别", "问题", "县市", "地点", "责任单位", "严重程度", "发现时间", "视频/时间码",
-           "整改状态", "备注", "截图", "标记ID"),
+           "整改状态", "备注", "期次", "整改时限", "整改措施", "完成时间", "整改证据", "复查结果",
+           "销号", "截图", "标记ID"),
     "en": ("No.", "Category", "Problem", "County", "Place", "Responsible unit", "Severity",
-           "Found at", "Footage/time", "Status", "Note", "Still", "Tag ID"),
+           "Found at", "Footage/time", "Status", "Note", "Round", "Deadline", "Measures",
+           "Rectified on", "Evidence", "Verification", "Closed", "Still", "Tag ID"),
 }
-STATUS_COLUMN, ID_COLUMN, STILL_COLUMN = 9, 12, 11
+STATUS_COLUMN, DEADLINE_COLUMN, VERDICT_COLUMN = 9, 12, 16
+STILL_COLUMN, ID_COLUMN = len(HEADERS["zh"]) - 2, len(HEADERS["zh"]) - 1
 SEVERITY = {"zh": {1: "一般", 2: "较重", 3: "严重"}, "en": {1: "Minor", 2: "Moderate", 3: "Severe"}}
 _ROW_HEIGHT_PT = 78
 _STILL_HEIGHT_PX = 96
@@ -69,7 +75,17 @@ def row(item: Item, lang: str) -> list[str | int]:
     span = format_ms(tag.start_ms) + ("" if tag.end_ms is None else "–" + format_ms(tag.end_ms))
     return [item.number, item.category, item.problem, item.county, tag.place or item.township,
             item.unit, SEVERITY[lang].get(tag.severity or 0, ""), found_at(item),
-            f"{item.media_name} {span}", item.status, tag.note]
+            f"{item.media_name} {span}", item.status, tag.note, *_rectification(item, lang)]
+
+
+def _rectification(item: Item, lang: str) -> list[str]:
+    """期次, 整改时限 (flagged when overdue), 整改措施, 完成时间, 整改证据, 复查结果, 销号."""
+    done = item.followup
+    if done is None:
+        return [""] * (STILL_COLUMN - STATUS_COLUMN - 2)
+    return [done.round_name, done.deadline_text(lang), done.measures,
+            done.rectified_on.isoformat() if done.rectified_on else "", "；".join(done.evidence),
+            done.verdict, done.closed]
 
 
 def display_width(text: str) -> int:
@@ -123,6 +139,8 @@ def _fill(book: xlsxwriter.Workbook, snapshot: Snapshot, lang: str, skipped: lis
     head = book.add_format({"bold": True, "font_name": _FONT, "bg_color": "#DDE6F0",
                             "border": 1, "align": "center", "valign": "vcenter", "text_wrap": True})
     cell = book.add_format({"font_name": _FONT, "border": 1, "valign": "vcenter", "text_wrap": True})
+    late = book.add_format({"font_name": _FONT, "border": 1, "valign": "vcenter", "text_wrap": True,
+                            "font_color": "#B00020", "bg_color": "#FDECEA", "bold": True})
     headers = HEADERS[lang]
     sheet.write_row(0, 0, headers, head)
     rows = [row(item, lang) for item in snapshot.items]
@@ -132,6 +150,8 @@ def _fill(book: xlsxwriter.Workbook, snapshot: Snapshot, lang: str, skipped: lis
             progress(n - 1, len(rows))
             sheet.set_row(n, _ROW_HEIGHT_PT)
             sheet.write_row(n, 0, [guard(v) for v in values], cell)
+            if item.followup and item.followup.overdue:
+                sheet.write(n, DEADLINE_COLUMN, values[DEADLINE_COLUMN], late)
             sheet.write(n, STILL_COLUMN, "", cell)
             sheet.write(n, ID_COLUMN, item.tag.uuid)
             _still(sheet, grabber, item, n, skipped, flag, cell, lang)
@@ -162,7 +182,7 @@ def _scale(jpeg: bytes) -> float:
 
 def _layout(sheet: xlsxwriter.worksheet.Worksheet, headers: tuple[str, ...],
             rows: list[list[str | int]], lang: str) -> None:
-    caps = {0: 6, 2: 30, 4: 26, 8: 30, 10: 40}
+    caps = {0: 6, 2: 30, 4: 26, 8: 30, 10: 40, 13: 36, 15: 24}
     for col, name in enumerate(headers[:STILL_COLUMN]):
         longest = max([display_width(name)] + [display_width(r[col]) for r in rows])
         sheet.set_column(col, col, min(longest + 2, caps.get(col, 18)))
@@ -173,6 +193,9 @@ def _layout(sheet: xlsxwriter.worksheet.Worksheet, headers: tuple[str, ...],
                           {"validate": "list", "source": labels,
                            "error_title": "整改状态" if lang == "zh" else "Status",
                            "error_message": "/".join(labels)})
+    verdicts = [label(VERDICT_LABELS, v, lang) for v in VERDICTS]
+    sheet.data_validation(1, VERDICT_COLUMN, max(1, len(rows)), VERDICT_COLUMN,
+                          {"validate": "list", "source": verdicts, "ignore_blank": True})
     sheet.freeze_panes(1, 0)
     sheet.repeat_rows(0)
     sheet.set_landscape()

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
+from reviewer.campaign.model import VERDICT_LABELS, label
 from reviewer.export.common import ExportOptions
 from reviewer.export.snapshot import Item, Snapshot
 
@@ -114,6 +115,30 @@ def group_key(item: Item, group_by: str) -> str:
     if group_by == "category":
         return item.category
     return ""
+
+
+def before_after(snapshot: Snapshot, options: ExportOptions, start_ms: int) -> list[Segment]:
+    """The reel's "上期问题整改情况": for each re-check made in the round, a card naming the
+    place and the verdict, the earlier clip (before), then the re-check's clip (after)."""
+    part = snapshot.campaign
+    pairs = [p for p in (part.pairs if part else ()) if p.earlier.online and p.later.online]
+    if not pairs:
+        return []
+    en = options.lang.startswith("en")
+    segments = [Segment(start_ms, options.title_card_ms,
+                        title="Earlier problems: before / after" if en else "上期问题整改情况")]
+    at = start_ms + options.title_card_ms
+    for pair in pairs:
+        place = pair.earlier.tag.place or pair.earlier.county
+        verdict = label(VERDICT_LABELS, pair.verdict, options.lang)
+        card = f"{place}\nbefore → {verdict}" if en else f"{place}\n整改前 → 复查：{verdict}"
+        segments.append(Segment(at, options.title_card_ms, title=card))
+        at += options.title_card_ms
+        for item in (pair.earlier, pair.later):
+            clip = span(item, options)
+            segments.append(Segment(at, clip.duration_ms, span=clip))
+            at += clip.duration_ms
+    return segments
 
 
 def reel(snapshot: Snapshot, options: ExportOptions, online_only: bool = True) -> list[Segment]:

@@ -1,9 +1,10 @@
-"""Reading a returned ledger's status column back into the project: validated, all or nothing.
+"""Reading a returned ledger back into the project: validated, all or nothing.
 
 The file (XLSX, or CSV like our own CSV export) is read by :mod:`ledger_file`, which refuses
 anything that is not a readable table. Every row is checked first (known tag, known status,
-no tag twice); one bad row refuses the whole file. The changes are then committed as one command, so they save in one transaction
-and undo as one step.
+no tag twice, and the rectification columns: reviewer/campaign/ledger_import.py); one bad
+row refuses the whole file. The changes are then committed as one command, so they save in
+one transaction and undo as one step.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from reviewer.campaign import ledger_import
+from reviewer.campaign.commands import Batch
 from reviewer.codebook.model import STATUS_LABELS
 from reviewer.export import ledger_file
 from reviewer.export.ledger import HEADERS, ID_COLUMN, STATUS_COLUMN
-from reviewer.store.commands import Batch, EditTag
+from reviewer.store.commands import Command, EditTag
 from reviewer.store.errors import UnknownTagError
 from reviewer.store.model import Changes, Tag
 from reviewer.store.project import Project
@@ -22,15 +25,25 @@ from reviewer.store.project import Project
 _MAX_LISTED = 5
 
 
-# Status edits of one ledger: one transaction, one undo step.
-StatusBatch = Batch
-
-
 @dataclass(frozen=True)
 class ReadBack:
     rows: int  # ledger rows read
     changed: tuple[str, ...]  # UUIDs whose status changed
     changes: Changes
+    followups: ledger_import.Planned | None = None  # measures, evidence, verdicts, closures
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a sheet asks for, checked and not yet applied."""
+
+    edits: tuple[EditTag, ...]  # status changes
+    followups: ledger_import.Planned  # the rectification columns
+    rows: int
+
+    @property
+    def commands(self) -> tuple[Command, ...]:
+        return (*self.edits, *self.followups.commands)
 
 
 def _status_codes() -> dict[str, str]:
@@ -61,22 +74,20 @@ def read_statuses(sheet: ledger_file.Sheet) -> list[tuple[int, str, str]]:
 
 
 def apply_ledger(project: Project, path: Path) -> ReadBack:
-    """Validate every row of ``path``, then commit all status changes at once (or none)."""
+    """Validate every row of ``path``, then commit all its changes at once (or none)."""
     return apply_sheet(project, read_ledger(path))
 
 
 def apply_sheet(project: Project, sheet: ledger_file.Sheet) -> ReadBack:
-    """Validate every row of ``sheet``, then commit all status changes at once (or none)."""
-    edits, rows = plan_sheet(project, sheet)
-    changes = project.apply(StatusBatch(edits)) if edits else Changes()
-    return ReadBack(rows, tuple(e.uuid for e in edits), changes)
+    """Validate every row of ``sheet``, then commit all its changes at once (or none)."""
+    plan = plan_sheet(project, sheet)
+    every = plan.commands
+    changes = project.apply(Batch(every)) if every else Changes()
+    return ReadBack(plan.rows, tuple(e.uuid for e in plan.edits), changes, plan.followups)
 
 
-def plan_sheet(project: Project, sheet: ledger_file.Sheet) -> tuple[tuple[EditTag, ...], int]:
-    """The status edits ``sheet`` asks for, and how many rows it has; raises on any bad row.
-
-    Reads only, so it may run on a project opened read-only.
-    """
+def plan_sheet(project: Project, sheet: ledger_file.Sheet) -> Plan:
+    """Everything ``sheet`` asks for; raises on any bad row. Reads only (read-only is fine)."""
     entries = read_statuses(sheet)
     codes, problems, edits, seen = _status_codes(), [], [], set()
     for row, uuid, text in entries:
@@ -91,9 +102,20 @@ def plan_sheet(project: Project, sheet: ledger_file.Sheet) -> tuple[tuple[EditTa
         elif tag.status != code:
             edits.append(EditTag.between(tag, replace(tag, status=code)))
         seen.add(uuid)
+    # Campaign (#14): the rectification columns, checked and applied with the statuses.
+    after = {u: codes.get(t, codes.get(t.lower())) or "" for _, u, t in entries}
+    id_col = sheet.require(HEADERS["zh"][ID_COLUMN], HEADERS["en"][ID_COLUMN])
+    more = ledger_import.plan(project, sheet.path, list(sheet.header), sheet.rows, id_col, after)
+    problems += [_split(p) for p in more.problems]
     if problems:
         raise row_errors(sheet.path, problems)
-    return tuple(edits), len(entries)
+    return Plan(tuple(edits), more, len(entries))
+
+
+def _split(problem: str) -> tuple[str, str]:
+    """ledger_import's "第N行 … / row N: …" as its two languages."""
+    zh, _, en = problem.partition(" / ")
+    return zh, en or zh
 
 
 def row_errors(path: Path, problems: list[tuple[str, str]]) -> ledger_file.LedgerError:

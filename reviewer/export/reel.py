@@ -55,6 +55,7 @@ def export(snapshot: Snapshot, target: Path, options: ExportOptions,
     skipped = tuple(p for _, p in problems if p is not None)
     usable = replace(snapshot, items=tuple(i for i, p in problems if p is None))
     segments = plan.reel(usable, options)
+    segments += plan.before_after(usable, options, sum(s.duration_ms for s in segments))  # #14
     if not any(s.span for s in segments):
         raise _nothing_to_show(skipped)
     height = options.reel_height - options.reel_height % 2

@@ -9,7 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reviewer.export import captions, clips, deck, editorial, ledger, redacted_video, reel, stats
+from reviewer.export import (
+    assessment,
+    bulletin,
+    captions,
+    clips,
+    deck,
+    editorial,
+    ledger,
+    redacted_video,
+    reel,
+    stats,
+)
 from reviewer.export.common import (
     FORMATS,
     CancelFlag,
@@ -28,6 +39,7 @@ _NAMES = {
     "srt": ("字幕.srt", "captions.srt"), "ass": ("字幕.ass", "captions.ass"),
     "clips": ("片段", "clips"), "reel": ("放映片.mp4", "reel.mp4"),
     "pptx": ("通报.pptx", "deck.pptx"), "stats": ("统计", "stats"),
+    "bulletin": ("通报.docx", "bulletin.docx"), "assessment": ("考核排名.xlsx", "assessment.xlsx"),
 }
 FOLDER_FORMATS = frozenset({"clips"})
 
@@ -91,4 +103,8 @@ def _dispatch(snapshot: Snapshot, fmt: str, target: Path, options: ExportOptions
         return reel.export(snapshot, target, options, flag, progress)
     if fmt == "pptx":
         return deck.export(snapshot, target, options, flag, progress)
+    if fmt == "bulletin":
+        return bulletin.export(snapshot, target, options, flag, progress)
+    if fmt == "assessment":
+        return assessment.export(snapshot, target, options, flag, progress)
     return stats.export([snapshot, *others], target, options)

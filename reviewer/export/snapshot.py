@@ -13,6 +13,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from reviewer.campaign import snapshot as campaign_snapshot
+from reviewer.campaign.snapshot import CampaignSnapshot, Followup
+from reviewer.campaign.view import Campaign
 from reviewer.codebook.model import STATUS_LABELS
 from reviewer.export.selection import Selection, resolve
 from reviewer.redact.model import NO_REGIONS, Regions
@@ -46,6 +49,7 @@ class Item:
     height: int
     recorded_at: str | None  # ISO time the camera recorded the footage, if it says
     regions: Regions = NO_REGIONS  # what to redact on this footage (#15)
+    followup: Followup | None = None  # round, deadline, measures, verdict (reviewer/campaign)
 
     @property
     def problem(self) -> str:
@@ -72,6 +76,7 @@ class Snapshot:
     items: tuple[Item, ...]
     categories: tuple[Category, ...]  # code book order
     counties: tuple[str, ...]  # code book order, labels
+    campaign: CampaignSnapshot | None = None  # rounds, re-checks, scores (bulletin, assessment)
 
     @property
     def fps(self) -> float:
@@ -91,7 +96,17 @@ def take(project: Project, selection: Selection, lang: str = "zh_CN") -> Snapsho
     media = {m.id: m for m in project.media()}
     located = {mid: project.locate(m) for mid, m in media.items()}
     book = project.codebook()
-    items = tuple(_item(project, n, tag, media[tag.media_id], located[tag.media_id], lang)
+
+    def item_for(tag: Tag, number: int = 0, campaign: Campaign | None = None) -> Item:
+        found = _item(project, number, tag, media[tag.media_id], located[tag.media_id], lang)
+        problem = campaign.problem(tag.uuid) if campaign else None
+        if problem is None or campaign is None:
+            return found
+        return replace(found, followup=campaign_snapshot.followup(problem, campaign, lang))
+
+    rounds = selection.filter.rounds if selection.playlist is None else ()
+    part = campaign_snapshot.take(project, rounds, lang, item_for)
+    items = tuple(item_for(tag, n, part.campaign)
                   for n, tag in enumerate(resolve(project, selection), start=1))
     items = attach_regions(project, items)
     meta = project.meta()
@@ -103,6 +118,7 @@ def take(project: Project, selection: Selection, lang: str = "zh_CN") -> Snapsho
         items=items,
         categories=tuple(Category(c.id, c.label.text(lang), c.colour) for c in book.categories),
         counties=tuple(c.label.text(lang) for c in book.counties),
+        campaign=part,
     )
 
 

@@ -46,7 +46,28 @@ def by_month(snapshots: list[Snapshot]) -> Counter[tuple[str, str]]:
     return found
 
 
-def csv_text(tab: Table, months: Counter[tuple[str, str]], lang: str) -> str:
+def by_round(snapshot: Snapshot) -> list[tuple[str, Counter[str]]]:
+    """Per round (running order): problems found by category; re-check tags are not counted."""
+    found: dict[str, Counter[str]] = {}
+    for item in snapshot.items:
+        done = item.followup
+        if done is not None and not done.recheck:
+            found.setdefault(done.round_name, Counter())[item.category] += 1
+    order = [r.name for r in snapshot.campaign.campaign.rounds] if snapshot.campaign else []
+    return sorted(found.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 0)
+
+
+def _round_rows(rounds: list[tuple[str, Counter[str]]], columns: tuple[str, ...],
+                en: bool) -> list[list[object]]:
+    """The CSV's "by round" section: the trend across rounds (#14)."""
+    if len(rounds) < 2:
+        return []
+    head = ["Round" if en else "期次", *columns, "Total" if en else "合计"]
+    return [[], head, *[[name, *[c[k] for k in columns], sum(c.values())] for name, c in rounds]]
+
+
+def csv_text(tab: Table, months: Counter[tuple[str, str]], lang: str,
+             rounds: list[tuple[str, Counter[str]]] | None = None) -> str:
     en = lang.startswith("en")
     buffer = io.StringIO()
     out = csv.writer(buffer, lineterminator="\r\n")
@@ -62,6 +83,7 @@ def csv_text(tab: Table, months: Counter[tuple[str, str]], lang: str) -> str:
         for month in sorted({m for m, _ in months}):
             values = [months.get((month, c), 0) for c in cats]
             out.writerow([month, *values, sum(values)])
+    out.writerows(_round_rows(rounds or [], tab.columns, en))
     return "\ufeff" + buffer.getvalue()
 
 
@@ -107,7 +129,7 @@ def export(snapshots: list[Snapshot], target: Path, options: ExportOptions) -> E
     tab = table(first) if len(snapshots) == 1 else table(_merged(snapshots))
     csv_path = target.with_suffix(".csv")
     png_path = target.with_suffix(".png")
-    atomic.write_text(csv_path, csv_text(tab, by_month(snapshots), options.lang))
+    atomic.write_text(csv_path, csv_text(tab, by_month(snapshots), options.lang, by_round(first)))
     title = ("Problems by county and category" if options.lang.startswith("en")
              else f"问题统计（县市 × 类别）：共 {tab.total()} 个")
     atomic.write_bytes(png_path, png_bytes(tab, title))

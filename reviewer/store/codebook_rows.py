@@ -10,9 +10,13 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
+from reviewer.codebook import rules as rules_io
 from reviewer.codebook.model import Category, CodeBook, County, Label, SubProblem, Township, Unit
 
 _TABLES = ("categories", "sub_problems", "counties", "townships", "units")
+# The campaign rules (deadlines, scoring) are one JSON value of the project table: every
+# schema version has that table, so a code book saves the same way into any of them.
+RULES_KEY = "codebook_rules"
 
 
 def save(conn: sqlite3.Connection, book: CodeBook, at: str) -> None:
@@ -35,6 +39,9 @@ def save(conn: sqlite3.Connection, book: CodeBook, at: str) -> None:
         _upsert(conn, "units", ("id", "label_zh", "label_en"),
                 (unit.id, unit.label.zh, unit.label.en), pos)
     _save_header(conn, book, at)
+    conn.execute("INSERT INTO project (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                 "DO UPDATE SET value = excluded.value",
+                 (RULES_KEY, json.dumps(rules_io.to_dict(book.rules), ensure_ascii=False)))
 
 
 def add_unit(conn: sqlite3.Connection, unit: Unit) -> None:
@@ -75,7 +82,17 @@ def load(conn: sqlite3.Connection) -> CodeBook:
     units = tuple(Unit(r[0], Label(r[1], r[2])) for r in _active(conn, "units", "id, label_zh, label_en"))
     return CodeBook(id=head[0], name=Label(head[2], head[3]), version=head[1],
                     categories=categories, counties=counties, units=units,
-                    required_fields=tuple(json.loads(head[4])))
+                    required_fields=tuple(json.loads(head[4])),
+                    rules=_rules(conn, frozenset(c.id for c in categories)))
+
+
+def _rules(conn: sqlite3.Connection, category_ids: frozenset[str]) -> rules_io.CampaignRules:
+    """The stored rules; a project saved before they existed gets the defaults."""
+    row = conn.execute("SELECT value FROM project WHERE key = ?", (RULES_KEY,)).fetchone()
+    if row is None:
+        return rules_io.DEFAULT_RULES
+    # Validated when the code book was imported; its categories are the ones saved with it.
+    return rules_io.from_dict(json.loads(row[0]), category_ids)
 
 
 def _active(conn: sqlite3.Connection, table: str, columns: str) -> Iterable[tuple[str, ...]]:

@@ -1,14 +1,19 @@
-"""A demo project made headlessly: generated footage and a dozen realistic tags.
+"""A demo project made headlessly: generated footage, two inspection rounds, realistic tags.
 
 ``python main.py demo PROJECT`` and the GUI's ``--demo`` both use it, so a
-newcomer sees real footage, categories and counties at once.
+newcomer sees real footage, categories and counties at once, and every campaign
+output (bulletin, assessment, before/after slides) has content: the first round's
+dozen tags, the returned ledger, and a second round that re-checks three places
+(reviewer/campaign/demo.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+from reviewer.campaign import demo as campaign_demo
 from reviewer.media import synth
 from reviewer.media.index import FrameIndex, build_index
 from reviewer.store.project import Project
@@ -20,6 +25,8 @@ _FOOTAGE = (
     ("德钦县_升平镇_餐馆后厨.mp4", 0.3, "kitchen"),
     ("维西县_保和镇_公厕.mp4", 0.3, "toilet"),
 )
+# The second round's re-inspection film, after the first round's three.
+_SECOND_FOOTAGE = ("第6期_回头看.mp4", 0.3, "recheck")
 # (footage, at second, end second or None, category, sub-problem, county, township, place,
 #  unit, severity, status, note)
 _TAGS = (
@@ -51,25 +58,42 @@ _TAGS = (
 
 
 def create_demo(path: Path, total_seconds: float = 180.0, reviewer: str = "演示审片员",
+                today: date | None = None, rounds: int = 2,
                 progress: Callable[[int, int], None] | None = None) -> Path:
     """Create the demo project at ``path`` with footage in ``PROJECT_素材/``; return ``path``.
 
+    ``rounds=1`` stops after the first round's tags, before any ledger came back (the demo
+    as it was before rounds existed; tests of single-round features use it).
     ``progress(done, total)`` is called after each footage file and at the end.
     """
     folder = path.with_name(path.stem + "_素材")
     folder.mkdir(parents=True, exist_ok=True)
     report = progress or (lambda _done, _total: None)
+    footage = (*_FOOTAGE, _SECOND_FOOTAGE) if rounds > 1 else _FOOTAGE
     files = []
-    for n, (name, share, label) in enumerate(_FOOTAGE):
+    for n, (name, share, label) in enumerate(footage):
         files.append(_write_footage(folder / name, total_seconds * share, label))
-        report(n + 1, len(_FOOTAGE) + 1)
-    with Project.create(path, reviewer=reviewer, name="演示项目：2026年11月 第5期暗访") as project:
+        report(n + 1, len(footage) + 1)
+    dates = campaign_demo.Dates.from_today(today or date.today())
+    name = "演示项目：第5期、第6期暗访" if rounds > 1 else "演示项目：第5期暗访"
+    with Project.create(path, reviewer=reviewer, name=name) as project:
+        campaign_demo.first_round(project, dates)
         media_ids = [project.add_media(f).select or "" for f in files]
         indexes = [build_index(f) for f in files]
-        for row in _TAGS:
-            _add_tag(project, media_ids, indexes, total_seconds, row)
-    report(len(_FOOTAGE) + 1, len(_FOOTAGE) + 1)
+        first = [_add_tag(project, media_ids, indexes, total_seconds, row) for row in _TAGS]
+        if rounds > 1:
+            campaign_demo.returned_ledger(project, first, dates, folder)
+            seconds = total_seconds * _SECOND_FOOTAGE[1]
+            campaign_demo.second_round(project, first, media_ids[-1], dates,
+                                       lambda at: _pin(indexes[-1], at, seconds))
+    report(len(footage) + 1, len(footage) + 1)
     return path
+
+
+def _pin(index: FrameIndex, at: float, length: float) -> tuple[int, int]:
+    """(start_ms, frame pts) of the frame at ``at`` seconds of a 60 s film scaled to ``length``."""
+    frame = index.index_at_ms(at * 1000 * min(1.0, length / 60.0))
+    return int(index.ms[frame]), int(index.pts[frame])
 
 
 def _write_footage(target: Path, seconds: float, label: str) -> Path:
@@ -82,18 +106,17 @@ def _write_footage(target: Path, seconds: float, label: str) -> Path:
 
 
 def _add_tag(project: Project, media_ids: list[str], indexes: list[FrameIndex], total: float,
-             row: tuple) -> None:
+             row: tuple) -> str:
     footage, at, end, category, sub, county, town, place, unit, severity, status, note = row
     length = total * _FOOTAGE[footage][1]
-    # Scale the times so a short demo (tests) still has every tag inside its footage.
+    # Scale the times so a short demo (tests) still has every tag inside its footage;
+    # pinned to a real frame, as a key press in the player would be.
+    start_ms, frame_pts = _pin(indexes[footage], at, length)
     scale = min(1.0, length / 60.0)
-    index = indexes[footage]
-    # Pinned to a real frame, as a key press in the player would be.
-    frame = index.index_at_ms(at * 1000 * scale)
-    start_ms = int(index.ms[frame])
     end_ms = None if end is None else max(start_ms, int(end * 1000 * scale))
-    project.add_tag(media_ids[footage], start_ms, category, end_ms=end_ms,
-                    frame_pts=int(index.pts[frame]),
-                    sub_problem_id=f"{category}.{sub}", county_id=county,
-                    township_id=f"xianggelila.{town}" if county == "xianggelila" and town else town,
-                    place=place, unit_id=unit, severity=severity, status=status, note=note)
+    return project.add_tag(media_ids[footage], start_ms, category, end_ms=end_ms,
+                           frame_pts=frame_pts, sub_problem_id=f"{category}.{sub}",
+                           county_id=county,
+                           township_id=f"xianggelila.{town}" if county == "xianggelila" and town
+                           else town, place=place, unit_id=unit, severity=severity,
+                           status=status, note=note).select or ""

@@ -147,15 +147,17 @@ class Changes:
     tags: frozenset[str] = frozenset()
     media: frozenset[str] = frozenset()
     codebook: bool = False
-    select: str | None = None  # a view hint: the tag or media to select afterwards
+    select: str | None = None  # a view hint: the tag, media or round to select afterwards
+    campaign: bool = False  # rounds, rectification records or re-checks (reviewer/campaign)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(self.tags | other.tags, self.media | other.media,
-                       self.codebook or other.codebook, other.select or self.select)
+                       self.codebook or other.codebook, other.select or self.select,
+                       self.campaign or other.campaign)
 
     @property
     def empty(self) -> bool:
-        return not (self.tags or self.media or self.codebook)
+        return not (self.tags or self.media or self.codebook or self.campaign)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
+from reviewer.campaign.store import CampaignStore
 from reviewer.codebook import io as codebook_io
 from reviewer.codebook.model import CodeBook, Label, Unit
 from reviewer.files import kind_of
@@ -80,8 +81,11 @@ def default_reviewer() -> str:
         return "reviewer"
 
 
-class Project:
-    """An open project file. Use :meth:`create` or :meth:`open`, then :meth:`close`."""
+class Project(CampaignStore):
+    """An open project file. Use :meth:`create` or :meth:`open`, then :meth:`close`.
+
+    Rounds, rectification records, evidence and re-checks: see CampaignStore.
+    """
 
     def __init__(self, path: Path, conn: sqlite3.Connection, reviewer: str,
                  held: opening.lock.ProjectLock | None, reason: StoreError | None) -> None:

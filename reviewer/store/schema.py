@@ -217,6 +217,58 @@ _LIVE_SEARCH = [
     "ANALYZE",
 ]
 
+# The campaign across rounds (#14, ADR 0011). Every tag belongs to a round (期); a project
+# made before rounds existed becomes one round holding all its tags. ``round_id`` is a
+# column of ``tags`` (filters and statistics read it with the tag) but not a field of the
+# Tag object: merges and packages keep their format, and a tag inserted without a round
+# (a key press, a merge) joins the current round by the trigger below, which the bulk
+# insert of a merge replaces by one UPDATE (search.insert_tags_bulk).
+CURRENT_ROUND = """COALESCE(
+    (SELECT r.id FROM project p JOIN rounds r ON r.id = p.value WHERE p.key = 'current_round'),
+    (SELECT id FROM rounds ORDER BY position DESC LIMIT 1))"""
+VERDICT_CHECK = "IN ('rectified', 'unrectified', 'recurred', 'partial')"
+_ROUNDS = [
+    """CREATE TABLE rounds (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL UNIQUE,
+        start_on TEXT, end_on TEXT, teams TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL, created_by TEXT NOT NULL)""",
+    """INSERT INTO rounds (id, name, position, created_at, created_by)
+        VALUES (lower(hex(randomblob(16))), '第1期', 1,
+                strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'migration')""",
+    "ALTER TABLE tags ADD COLUMN round_id TEXT REFERENCES rounds(id)",
+    "UPDATE tags SET round_id = (SELECT id FROM rounds)",
+    "CREATE INDEX tags_round ON tags (round_id, county_id, category_id)",
+    f"""CREATE TRIGGER tags_round_insert AFTER INSERT ON tags WHEN new.round_id IS NULL BEGIN
+        UPDATE tags SET round_id = {CURRENT_ROUND} WHERE id = new.id; END""",
+    # One rectification record per problem, made when first needed; no record means the
+    # defaults (deadline from the code book, nothing returned, not verified, open).
+    f"""CREATE TABLE rectifications (
+        tag_uuid TEXT PRIMARY KEY REFERENCES tags(uuid),
+        deadline TEXT, measures TEXT NOT NULL DEFAULT '', rectified_on TEXT,
+        verdict TEXT CHECK (verdict IS NULL OR verdict {VERDICT_CHECK}),
+        verified_at TEXT, verified_by TEXT, closed_at TEXT, closed_by TEXT,
+        updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)""",
+    """CREATE TABLE evidence (
+        id TEXT PRIMARY KEY, tag_uuid TEXT NOT NULL REFERENCES tags(uuid),
+        name TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('photo', 'video', 'document')),
+        size_bytes INTEGER NOT NULL, head_tail_sha256 TEXT NOT NULL, full_sha256 TEXT,
+        abs_path TEXT NOT NULL, rel_path TEXT, added_at TEXT NOT NULL, added_by TEXT NOT NULL,
+        removed_at TEXT, removed_by TEXT)""",
+    "CREATE INDEX evidence_tag ON evidence (tag_uuid)",
+    # A person's decision on a proposed re-check (回头看); proposals themselves are
+    # computed, so only what was decided is stored. A later tag re-checks one problem.
+    f"""CREATE TABLE rechecks (
+        earlier_uuid TEXT NOT NULL REFERENCES tags(uuid),
+        later_uuid TEXT NOT NULL REFERENCES tags(uuid),
+        status TEXT NOT NULL CHECK (status IN ('confirmed', 'rejected')),
+        verdict TEXT CHECK (verdict IS NULL OR verdict {VERDICT_CHECK}),
+        decided_at TEXT NOT NULL, decided_by TEXT NOT NULL,
+        PRIMARY KEY (earlier_uuid, later_uuid), CHECK (earlier_uuid <> later_uuid),
+        CHECK ((status = 'confirmed') = (verdict IS NOT NULL))) WITHOUT ROWID""",
+    "CREATE UNIQUE INDEX rechecks_later ON rechecks (later_uuid) WHERE status = 'confirmed'",
+    "CREATE INDEX rechecks_by_later ON rechecks (later_uuid)",
+]
+
 # Privacy redaction (#15, ADR 0014): tracks of boxes on footage time (faces found by the
 # detector, regions drawn by hand), the stretches the detector has looked at, and each
 # tag's sign-off. A track's samples are one JSON list: a track is edited and merged whole.
@@ -251,6 +303,7 @@ STEPS: tuple[tuple[str, list[str]], ...] = (
     ("0004_merge", _MERGE),
     ("0005_words", _WORDS),
     ("0006_live_search", _LIVE_SEARCH),
+    ("0007_rounds", _ROUNDS),
     ("0008_redaction", _REDACTION),
 )
 SCHEMA_VERSION = len(STEPS)

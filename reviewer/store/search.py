@@ -14,6 +14,7 @@ from typing import Any
 
 from reviewer.store import words
 from reviewer.store.rows import TAG_FIELDS, TAG_SELECT
+from reviewer.store.schema import CURRENT_ROUND
 
 _TEXT_FIELDS = ("place", "note")
 _NULLABLE = {"sub_problem_id", "county_id", "township_id", "unit_id", "severity"}
@@ -21,8 +22,10 @@ _IN_FILTERS = (
     ("categories", "category_id"), ("sub_problems", "sub_problem_id"), ("counties", "county_id"),
     ("townships", "township_id"), ("units", "unit_id"), ("statuses", "status"),
     ("reviewers", "reviewer"), ("media", "media_id"), ("severities", "severity"),
+    ("rounds", "round_id"),
 )
 TRIGRAM = 3
+NOT_FILLED = ""  # in a filter of county, unit, ...: the tags with none (the statistics' 未填 row)
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,8 @@ class TagFilter:
     complete: bool | None = None  # True: complete only, False: incomplete only
     text: str = ""
     deleted: bool = False  # True: only tombstones (a "recently deleted" view)
+    rounds: tuple[str, ...] = ()  # round ids (期); a range of rounds is every id in it
+    rechecks: bool | None = None  # False: problems only, True: only re-checks of earlier ones
 
 
 _ORDER = " ORDER BY m.position, t.start_ms, t.created_at, t.uuid"
@@ -114,14 +119,30 @@ def conditions(f: TagFilter, required: tuple[str, ...]) -> tuple[str, list[Any]]
     for attr, column in _IN_FILTERS:
         values = getattr(f, attr)
         if values:
-            where.append(f"t.{column} IN ({', '.join('?' for _ in values)})")
-            params.extend(values)
+            where.append(_one_of(column, values, params))
     _time_range(f, where, params)
+    if f.rechecks is not None:
+        where.append(("" if f.rechecks else "NOT ") + _RECHECK)
     if f.complete is not None:
         where.append(completeness(required) if f.complete else f"NOT {completeness(required)}")
     for term in f.text.split():
         _text_term(term, f.deleted, where, params)
     return " AND ".join(where), params
+
+
+# A tag confirmed as the re-check of an earlier problem (reviewer/campaign, schema 0007).
+_RECHECK = ("EXISTS (SELECT 1 FROM rechecks r WHERE r.later_uuid = t.uuid "
+            "AND r.status = 'confirmed')")
+
+
+def _one_of(column: str, values: tuple[Any, ...], params: list[Any]) -> str:
+    """``column`` is one of ``values``; NOT_FILLED stands for "nothing filled in" (NULL)."""
+    kept = [v for v in values if not (v == NOT_FILLED and column in _NULLABLE)]
+    parts = [f"t.{column} IN ({', '.join('?' for _ in kept)})"] if kept else []
+    if len(kept) < len(values):
+        parts.append(f"t.{column} IS NULL")
+    params.extend(kept)
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
 
 def _time_range(f: TagFilter, where: list[str], params: list[Any]) -> None:
@@ -169,6 +190,9 @@ _BULK_INDEXES = (
     ("tags_words_insert", "INSERT INTO tags_words (rowid, place, note) SELECT id, "
                           f"{words.FUNCTION}(place), {words.FUNCTION}(note) FROM tags "
                           "WHERE id > ? AND deleted_at IS NULL"),
+    # Not an index: new tags join the current round (schema step 0007), all in one statement.
+    ("tags_round_insert", f"UPDATE tags SET round_id = {CURRENT_ROUND} "
+                          "WHERE id > ? AND round_id IS NULL"),
 )
 
 

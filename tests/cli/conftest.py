@@ -16,7 +16,7 @@ def cli(capsys, *args):
 def demo(tmp_path_factory):
     """A short demo project made through the CLI itself, once per test module."""
     path = tmp_path_factory.mktemp("demo") / "演示.shenpian"
-    assert run(["demo", str(path), "--seconds", "3"]) == 0
+    assert run(["demo", str(path), "--seconds", "3", "--rounds", "1"]) == 0
     return path
 
 

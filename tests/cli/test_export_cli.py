@@ -13,7 +13,7 @@ from reviewer.store.demo import create_demo
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    return create_demo(tmp_path_factory.mktemp("cli") / "demo.shenpian", total_seconds=8.0)
+    return create_demo(tmp_path_factory.mktemp("cli") / "demo.shenpian", total_seconds=8.0, rounds=1)
 
 
 def test_export_csv_with_a_filter(demo, tmp_path, capsys):

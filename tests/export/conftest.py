@@ -30,7 +30,8 @@ FONTS_CONF = """<?xml version="1.0"?>
 @pytest.fixture(scope="session")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo project (12 tags over three short generated files), shared read-only."""
-    return create_demo(tmp_path_factory.mktemp("demo") / "demo.shenpian", total_seconds=DEMO_SECONDS)
+    return create_demo(tmp_path_factory.mktemp("demo") / "demo.shenpian", total_seconds=DEMO_SECONDS,
+                       rounds=1)
 
 
 @pytest.fixture(scope="session")

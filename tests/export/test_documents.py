@@ -84,7 +84,7 @@ def test_deck_opens_and_sets_east_asian_font(documents, snap):
     _, made = documents
     path = made["pptx"].files[0]
     deck = Presentation(str(path))
-    assert len(deck.slides) == 2 + len(snap.items)
+    assert len(deck.slides) == 2 + len(snap.items) + 1  # cover, summary, problems, ranking
     assert deck.slide_width * 9 == deck.slide_height * 16
     summary = deck.slides[1]
     chart = next(s for s in summary.shapes if s.has_chart).chart
@@ -102,7 +102,7 @@ def test_deck_opens_and_sets_east_asian_font(documents, snap):
 
 
 def test_deck_and_ledger_render_in_libreoffice(rendered, snap):
-    assert len(rendered["deck"]) == 2 + len(snap.items)
+    assert len(rendered["deck"]) == 2 + len(snap.items) + 1
     assert rendered["ledger"]  # landscape, fit to width: one page wide
     assert all(p.stat().st_size > 5000 for p in rendered["deck"] + rendered["ledger"])
 

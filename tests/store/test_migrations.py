@@ -104,3 +104,26 @@ def test_older_versions_gain_the_merge_tables(tmp_path, version):
         # The tag written by the old version is untouched by the new step.
         assert project.tag("t1").revision == 1
         assert project.query("SELECT COUNT(*) FROM merge_seen") == [(0,)]
+
+
+@pytest.mark.parametrize("version", range(1, schema.SCHEMA_VERSION))
+def test_older_versions_become_one_round(tmp_path, version):
+    """Step 0007: every tag (deleted ones too) joins one round; the campaign tables work."""
+    path = tmp_path / "old.shenpian"
+    make_fixture(path, version)
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DELETE FROM project WHERE key = 'codebook_rules'")  # as older versions saved
+    conn.close()
+    with Project.open(path, reviewer="张三") as project:
+        [only] = project.rounds()
+        assert (only.name, only.position, project.current_round().id) == ("第1期", 1, only.id)
+        assert project.query("SELECT DISTINCT round_id FROM tags") == [(only.id,)]
+        assert [t.uuid for t in project.tags(TagFilter(rounds=(only.id,)))] == ["t1"]
+        # The code book saved before rules existed gets the default rules.
+        assert project.codebook().rules.scoring.base == 100
+        project.set_rectification("t1", measures="已清理")
+        assert project.rectification("t1").measures == "已清理"
+        project.add_round("第2期")
+        added = project.add_tag("m1", 500, "qing-laji").select
+        assert project.round_of(added).name == "第2期"
+        assert project.round_of("t1").id == only.id

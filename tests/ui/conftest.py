@@ -40,7 +40,7 @@ def demo_master(tmp_path_factory):
     """One generated demo project per session; tests get copies of its project file."""
     from reviewer.store.demo import create_demo
 
-    return create_demo(tmp_path_factory.mktemp("demo") / "演示.shenpian", total_seconds=30)
+    return create_demo(tmp_path_factory.mktemp("demo") / "演示.shenpian", total_seconds=30, rounds=1)
 
 
 @pytest.fixture

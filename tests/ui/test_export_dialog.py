@@ -14,7 +14,7 @@ from ui.workers import TaskRunner
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
-    return create_demo(tmp_path_factory.mktemp("dlg") / "demo.shenpian", total_seconds=8.0)
+    return create_demo(tmp_path_factory.mktemp("dlg") / "demo.shenpian", total_seconds=8.0, rounds=1)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ def test_chinese_by_default_and_switch_to_english(qapp, demo_project):
         shell.open_project(demo_project, first_media=True)
         assert isinstance(shell.window, ReviewWindow)
         assert menu_titles(shell.window) == [
-            "文件(&F)", "编辑(&E)", "播放(&P)", "标记(&T)", "视图(&V)", "帮助(&H)"
+            "文件(&F)", "编辑(&E)", "播放(&P)", "标记(&T)", "视图(&V)", "整改督办(&C)", "帮助(&H)"
         ]
         assert (
             shell.window.tags.model.headerData(
@@ -33,7 +33,7 @@ def test_chinese_by_default_and_switch_to_english(qapp, demo_project):
         assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
         shell.window.player.seek_index(12)
         shell.switch_language("en")
-        assert menu_titles(shell.window) == ["&File", "&Edit", "&Playback", "&Tag", "&View", "&Help"]
+        assert menu_titles(shell.window) == ["&File", "&Edit", "&Playback", "&Tag", "&View", "&Campaign", "&Help"]
         assert (
             shell.window.tags.model.headerData(
                 0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole

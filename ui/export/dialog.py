@@ -89,6 +89,8 @@ class ExportDialog(QDialog):
             "reel": self.tr("Screening reel (MP4)"),
             "pptx": self.tr("Meeting slides (PPTX)"),
             "stats": self.tr("Statistics (CSV + PNG)"),
+            "bulletin": self.tr("Bulletin (Word, GB/T 9704)"),
+            "assessment": self.tr("County assessment (XLSX)"),
         }
         box = QGroupBox(self.tr("Formats"))
         grid = QGridLayout(box)

@@ -127,12 +127,13 @@ class ProjectSession(QObject):
             return
         self._run(self.project.retry_pending)
 
-    def edit(self, op: Any) -> Changes | None:
-        """Run a core edit (``op()`` returns Changes) with the session's save/retry/announce."""
-        return self._run(op)
-
     def tag(self, uuid: str) -> Tag:
         return self.project.tag(uuid)
+
+    def run(self, op: Any) -> Changes | None:
+        """Any other project edit (rounds, rectification, re-checks: ui/campaign), saved,
+        announced and refused the same way as tag edits; None if it was not saved."""
+        return self._run(op)
 
     def announce(self, changes: Changes) -> None:
         """For operations run elsewhere (a worker, a dialog) that changed the project.
@@ -147,10 +148,6 @@ class ProjectSession(QObject):
         if self._merge_undo:
             self._merge_undo = False
             self.undoStateChanged.emit(self.can_undo(), self.project.can_redo())
-
-    def run(self, op: Any) -> Changes | None:
-        """Any other project operation, with the same saving, refusal and retry rules."""
-        return self._run(op)
 
     def _run(self, op: Any) -> Changes | None:
         try:

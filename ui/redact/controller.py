@@ -78,7 +78,7 @@ class RedactionController(QObject):
     # -- edits -------------------------------------------------------------
 
     def _edit(self, op) -> Changes | None:
-        return self.session.edit(op)
+        return self.session.run(op)
 
     def sign(self, checked: bool) -> None:
         if self.tag_uuid:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +44,7 @@ class TagPanel(QWidget):
         self.setObjectName("tagPanel")
         self.session = session
         self.keymap = keymap
+        self._rounds: tuple[str, ...] = ()  # a range of rounds shown from the statistics
         self.model = TagTableModel(session, self)
         self.proxy = SortingProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -92,9 +93,10 @@ class TagPanel(QWidget):
         self.county = QComboBox(objectName="filterCounty")
         self.status = QComboBox(objectName="filterStatus")
         self.reviewer = QComboBox(objectName="filterReviewer")
+        self.round = QComboBox(objectName="filterRound")  # the campaign's rounds (期)
         self.incomplete = QCheckBox(self.tr("Incomplete only"), objectName="filterIncomplete")
         self.incomplete.toggled.connect(self._apply_filter)
-        for combo in (self.category, self.county, self.status, self.reviewer):
+        for combo in (self.round, self.category, self.county, self.status, self.reviewer):
             combo.activated.connect(self._apply_filter)
             bar.addWidget(combo)
         bar.addWidget(self.incomplete)
@@ -121,6 +123,9 @@ class TagPanel(QWidget):
             self.reviewer,
             self.tr("All reviewers"),
             [(r, r) for r in self.session.project.reviewers()],
+        )
+        self._options(
+            self.round, self.tr("All rounds"), [(r.id, r.name) for r in self.session.project.rounds()]
         )
 
     def _options(self, combo: QComboBox, everything: str, items: list) -> None:
@@ -163,6 +168,9 @@ class TagPanel(QWidget):
         def pick(combo: QComboBox) -> tuple:
             return () if combo.currentData() is None else (combo.currentData(),)
 
+        if self.sender() is self.round:
+            self._rounds = ()  # a range from the statistics gives way to the round picked
+
         self.model.set_filter(
             TagFilter(
                 categories=pick(self.category),
@@ -171,11 +179,27 @@ class TagPanel(QWidget):
                 reviewers=pick(self.reviewer),
                 complete=False if self.incomplete.isChecked() else None,
                 text=self.search.text().strip(),
+                rounds=self._rounds or pick(self.round),
             )
         )
 
+    def show_filter(self, f: TagFilter) -> None:
+        """Show the tags ``f`` selects (a statistics cell): the filter bar follows it."""
+        with QSignalBlocker(self.incomplete), QSignalBlocker(self.search):
+            self.incomplete.setChecked(False)
+            self.search.clear()
+        for combo in (self.status, self.reviewer):
+            combo.setCurrentIndex(0)  # (only "activated", a user's pick, applies a filter)
+        for combo, values in ((self.category, f.categories), (self.county, f.counties)):
+            at = combo.findData(values[0]) if len(values) == 1 else 0
+            combo.setCurrentIndex(max(0, at))
+        self.round.setCurrentIndex(max(0, self.round.findData(f.rounds[0]))
+                                   if len(f.rounds) == 1 else 0)
+        self._rounds = f.rounds if len(f.rounds) > 1 else ()
+        self.model.set_filter(f)
+
     def _on_changed(self, changes: Changes) -> None:
-        if changes.codebook:
+        if changes.codebook or changes.campaign:
             self._fill_filters()
 
     # -- selection --------------------------------------------------------

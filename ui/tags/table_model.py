@@ -21,12 +21,14 @@ from reviewer.codebook.model import STATUS_LABELS, severity_text
 from reviewer.store.model import Changes, Tag
 from reviewer.store.search import TagFilter
 from reviewer.timecode import format_ms
+from ui.campaign.table_flags import ProblemFlags, overdue_word
 from ui.project.session import ProjectSession
 
 PAGE = 500  # a month of tags loads in one page; 100,000 stay responsive
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _INCOMPLETE = QColor(255, 236, 200)
+_OVERDUE = QColor(176, 0, 32)
 
 
 COLUMNS = (
@@ -39,6 +41,7 @@ COLUMNS = (
     "unit",
     "severity",
     "status",
+    "round",
     "reviewer",
     "missing",
     "note",
@@ -57,6 +60,7 @@ def headers() -> dict[str, str]:
         "unit": QCoreApplication.translate("TagTable", "Responsible unit"),
         "severity": QCoreApplication.translate("TagTable", "Severity"),
         "status": QCoreApplication.translate("TagTable", "Status"),
+        "round": QCoreApplication.translate("TagTable", "Round"),
         "reviewer": QCoreApplication.translate("TagTable", "Reviewer"),
         "missing": QCoreApplication.translate("TagTable", "Missing"),
         "note": QCoreApplication.translate("TagTable", "Note"),
@@ -84,6 +88,7 @@ class TagTableModel(QAbstractTableModel):
         self._tags: list[Tag] = []
         self._row_of: dict[str, int] = {}
         self._media_names: dict[str, str] = {}
+        self.campaign_flags = ProblemFlags(session)  # round and overdue (ui/campaign)
         session.changed.connect(self._on_changed)
         self.reload()
 
@@ -108,6 +113,8 @@ class TagTableModel(QAbstractTableModel):
         self.total = project.count_tags(self._filter)
         self._tags = project.tags(self._filter, limit=PAGE)
         self._row_of = {t.uuid: r for r, t in enumerate(self._tags)}
+        self.campaign_flags.clear()
+        self.campaign_flags.load(self._tags)
         self.endResetModel()
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> bool:  # noqa: N802
@@ -121,6 +128,7 @@ class TagTableModel(QAbstractTableModel):
         first = len(self._tags)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._tags.extend(more)
+        self.campaign_flags.load(more)
         self._row_of.update({t.uuid: first + k for k, t in enumerate(more)})
         self.endInsertRows()
 
@@ -132,6 +140,8 @@ class TagTableModel(QAbstractTableModel):
     def _on_changed(self, changes: Changes) -> None:
         # In place only when no filter could drop the row; otherwise ask the store again.
         in_place = not (changes.media or changes.codebook) and self._filter == TagFilter()
+        if changes.campaign and not changes.tags:
+            in_place = False  # a round renamed or moved: every row may show it
         if not in_place or any(u not in self._row_of for u in changes.tags):
             self.reload()
             return
@@ -142,6 +152,7 @@ class TagTableModel(QAbstractTableModel):
                 return
             row = self._row_of[uuid]
             self._tags[row] = tag
+            self.campaign_flags.load([tag])
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     # -- Qt model API -----------------------------------------------------
@@ -182,6 +193,8 @@ class TagTableModel(QAbstractTableModel):
             return QColor(category.colour) if category else None
         if role == Qt.ItemDataRole.BackgroundRole and self._missing(tag):
             return QBrush(_INCOMPLETE)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "status" and self.campaign_flags.overdue(tag):
+            return QBrush(_OVERDUE)
         if role == Qt.ItemDataRole.ToolTipRole and column == "note":
             return tag.note
         return None
@@ -204,7 +217,10 @@ class TagTableModel(QAbstractTableModel):
             return severity_text(tag.severity, self.session.lang)
         if column == "status":
             zh, en = STATUS_LABELS.get(tag.status, (tag.status, tag.status))
-            return en if self.session.lang.startswith("en") else zh
+            text = en if self.session.lang.startswith("en") else zh
+            return f"{text} · {overdue_word()}" if self.campaign_flags.overdue(tag) else text
+        if column == "round":
+            return self.campaign_flags.round_name(tag)
         if column == "missing":
             labels = field_labels()
             sep = ", " if self.session.lang.startswith("en") else "、"

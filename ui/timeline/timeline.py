@@ -39,6 +39,7 @@ class Mark:
     end_ms: int | None
     color: QColor
     selected: bool = False
+    overdue: bool = False  # past its rectification deadline (reviewer/campaign): flagged red
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,16 @@ class TimelineWidget(QWidget):
                 self._paint_point(p, self.x_of(start), top, mark)
             else:
                 self._paint_range(p, self.x_of(start), self.x_of(end), top, mark)
+        self._paint_overdue(p, top)
+
+    def _paint_overdue(self, p: QPainter, top: int) -> None:
+        """A red bar under each overdue tag (few of them: drawn one by one, dense or not)."""
+        for mark in self._visible_marks():
+            if mark.overdue:
+                x0 = self.x_of(mark.start_ms)
+                x1 = self.x_of(mark.end_ms) if mark.end_ms is not None else x0
+                p.fillRect(QRectF(x0 - 4, top + MARKS_H - 4, max(8.0, x1 - x0 + 8), 4),
+                           QColor(220, 30, 40))
 
     def _paint_dense(self, p: QPainter, top: int) -> None:
         """Thousands of tags: rasterised per pixel column and colour with numpy, drawn as one image.
@@ -231,6 +242,7 @@ class TimelineWidget(QWidget):
             rgba[:, points] = (*bgra[:3], 255)
         image = QImage(rgba.data, width, MARKS_H, width * 4, QImage.Format.Format_ARGB32)
         p.drawImage(0, top, image)
+        self._paint_overdue(p, top)
         for mark in self._marks:
             if mark.selected or mark.key in self._preview:
                 start, end = self._preview.get(mark.key, (mark.start_ms, mark.end_ms))

@@ -26,6 +26,8 @@ class TimelineMarks(QObject):
         super().__init__(timeline)
         self.session, self.controller, self.player = session, controller, player
         self.timeline, self.select = timeline, select
+        # Which of these tags are past their deadline (set by the campaign's part, #14).
+        self.overdue: Callable[[list[Tag]], set[str]] = lambda _tags: set()
         timeline.markMoved.connect(self.moved)
 
     def refresh(self) -> None:
@@ -34,10 +36,13 @@ class TimelineMarks(QObject):
             return
         book = self.session.codebook()
         marks = []
-        for tag in self.session.project.tags():
+        tags = self.session.project.tags()
+        late = self.overdue(tags)
+        for tag in tags:
             offset = recording.global_ms(tag.media_id, 0)
             if offset is not None:
-                marks.append(_mark(tag, offset, book, tag.uuid == self.controller.selected))
+                selected = tag.uuid == self.controller.selected
+                marks.append(_mark(tag, offset, book, selected, tag.uuid in late))
         self.timeline.set_marks(marks)
 
     def moved(self, uuid: str, start: int, end: object) -> None:
@@ -73,8 +78,8 @@ class TimelineMarks(QObject):
             self.select(uuid)
 
 
-def _mark(tag: Tag, offset: int, book, selected: bool) -> Mark:
+def _mark(tag: Tag, offset: int, book, selected: bool, overdue: bool = False) -> Mark:
     category = book.category(tag.category_id)
     color = QColor(category.colour if category else "#888888")
     end = None if tag.end_ms is None else offset + tag.end_ms
-    return Mark(tag.uuid, offset + tag.start_ms, end, color, selected)
+    return Mark(tag.uuid, offset + tag.start_ms, end, color, selected, overdue)
