@@ -17,7 +17,7 @@ from reviewer.campaign.model import VERDICT_LABELS, label
 from reviewer.campaign.scoring import assess
 from reviewer.campaign.snapshot import CampaignSnapshot, Pair
 from reviewer.export.common import CancelFlag, Skipped, check
-from reviewer.export.stills import Grabber
+from reviewer.export.stills import Grabber, Stills
 
 if TYPE_CHECKING:
     from reviewer.export.deck import _Deck
@@ -62,8 +62,7 @@ def _pair(deck: _Deck, part: CampaignSnapshot, n: int, pair: Pair, grabber: Grab
             (before, deck.t(f"整改前 · {pair.earlier_round}", f"Before · {pair.earlier_round}")),
             (after, deck.t(f"复查 · {pair.later_round}", f"Re-check · {pair.later_round}")))):
         stills = grabber.for_item(item, 1, flag)
-        if not stills:
-            skipped.append(Skipped(item.number, item.tag.uuid, item.media_name, "no_still"))
+        skipped.extend(stills.problems)
         _picture(deck, slide, column, stills, caption)
     _badge(deck, slide, verdict, pair.verdict)
     facts = [f"{deck.t('问题', 'Problem')}：{before.category} · {before.problem}",
@@ -80,11 +79,11 @@ def _measures(deck: _Deck, item: Any) -> str:
     return f"{deck.t('整改措施', 'Measures')}：{done.measures}"
 
 
-def _picture(deck: _Deck, slide: Any, column: int, stills: list[bytes], caption: str) -> None:
+def _picture(deck: _Deck, slide: Any, column: int, stills: Stills, caption: str) -> None:
     left = Inches(0.5) + column * Inches(6.25)
     top, width, height = Inches(1.1), Inches(6.0), Inches(3.95)
-    if stills:
-        picture = slide.shapes.add_picture(io.BytesIO(stills[0]), left, top, width=width)
+    if stills.images:
+        picture = slide.shapes.add_picture(io.BytesIO(stills.images[0]), left, top, width=width)
         if picture.height > height:  # keep it inside its half, centred
             picture.width = picture.width * height // picture.height
             picture.height = height
@@ -92,7 +91,7 @@ def _picture(deck: _Deck, slide: Any, column: int, stills: list[bytes], caption:
         height = picture.height
     else:
         deck.text(slide, left, top + Inches(1.5), width, Inches(0.8),
-                  deck.t("（视频离线，无截图）", "(footage offline: no still)"), 16,
+                  stills.placeholder("en" if deck.en else "zh_CN"), 16,
                   colour=_GREY, align=PP_ALIGN.CENTER)
     deck.text(slide, left, top + height + Inches(0.05), width, Inches(0.45), caption, 16,
               bold=True, align=PP_ALIGN.CENTER)

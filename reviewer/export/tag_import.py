@@ -19,7 +19,7 @@ from typing import Any
 from reviewer.codebook import lookup
 from reviewer.codebook.model import CodeBook
 from reviewer.export import ledger_file
-from reviewer.export.ledger import HEADERS
+from reviewer.export.ledger import HEADERS, ID_COLUMN, STATUS_COLUMN
 from reviewer.export.readback import row_errors
 from reviewer.store.commands import AddTag, Batch, EditTag
 from reviewer.store.errors import InvalidEditError, StoreError
@@ -29,9 +29,10 @@ from reviewer.store.project import Project
 from reviewer.store.validate import check_fields
 from reviewer.timecode import GotoTarget, format_ms, parse_position
 
-# Ledger column (HEADERS index) of each thing a row says.
+# Ledger column (HEADERS index) of each thing a row says; found by header name, so the
+# rectification columns (#14) between them change nothing.
 _COLUMNS = {"category": 1, "sub_problem": 2, "county": 3, "place": 4, "unit": 5, "severity": 6,
-            "footage": 8, "status": 9, "note": 10, "id": 12}
+            "footage": 8, "status": STATUS_COLUMN, "note": 10, "id": ID_COLUMN}
 _TIME = r"(?:#\d+|\d+(?::\d{1,2}){0,2}(?:\.\d+)?)"
 # "footage name  start[–end]", as the ledger writes it ("a.mp4 01:02.345–01:05.000").
 _FOOTAGE_TIME = re.compile(rf"^(?P<name>.+?)\s+(?P<start>{_TIME})(?:\s*[-–~—]\s*(?P<end>{_TIME}))?$")
