@@ -103,7 +103,7 @@ def test_demo_is_made_on_a_worker_with_progress(shell, tmp_path, monkeypatch):
     monkeypatch.setattr(StartPage, "show_progress",
                         lambda self, text, done, total: (seen.append((done, total)), original(self, text, done, total)))  # fmt: skip
     shell.open_demo()
-    assert seen[0] == (0, 1) and seen[-1][0] == seen[-1][1] == 4
+    assert seen[0] == (0, 1) and seen[-1][0] == seen[-1][1] == 5  # four footage files + the project
     assert isinstance(shell.window, ReviewWindow) and target.exists()
     assert not (tmp_path / "demo.part").exists()
     assert shell.window.player.screen.showing is Showing.FRAME
