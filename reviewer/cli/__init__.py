@@ -21,6 +21,7 @@ from reviewer.cli import (
     media_commands,
     merge_commands,
     redact_commands,
+    review_commands,
     store_commands,
     tag_commands,
 )
@@ -34,6 +35,7 @@ from reviewer.messages import FileError
 # Feature modules each add their subcommands; see media_commands.register.
 COMMAND_MODULES = [
     media_commands, store_commands, tag_commands, merge_commands, export_commands, redact_commands,
+    review_commands,
 ]
 # Every error type that carries its own one-line, two-language message.
 USER_ERRORS = (CliError, UsageError, FileError, CodeBookError, ExportError)
