@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from reviewer.timecode import format_ms
 from ui.review.coverage_keeper import CoverageKeeper
 from ui.review.scan_keeper import ScanKeeper
+from ui.workers import TaskRunner
 
 ACTIONS = ("next_unwatched", "mark_skippable", "skim_skippable", "next_proposal",
            "previous_proposal")
@@ -21,7 +22,9 @@ class ReviewAids(QObject):
         super().__init__(window)
         self.window = window
         self.coverage = CoverageKeeper(window.session, window.controller, self)
-        self.scan = ScanKeeper(window.session, window.controller, window.player, window.tasks,
+        # Its own worker: scanning an hour of footage must not hold up exports or hashing.
+        self.tasks = TaskRunner(1, getattr(window.tasks, "_synchronous", False), self)
+        self.scan = ScanKeeper(window.session, window.controller, window.player, self.tasks,
                                window.timeline.bands, self)
         self.coverage.sharesChanged.connect(window.bin.set_shares)
         self.scan.scanProgress.connect(self._progress)
@@ -89,6 +92,8 @@ class ReviewAids(QObject):
         return False
 
     def shutdown(self) -> None:
+        self.scan.close()
+        self.tasks.shutdown()
         self.coverage.flush()
 
 

@@ -74,6 +74,7 @@ class ScanKeeper(QObject):
         self._skim_from: float | None = None  # the speed to return to after a stretch
         self._jobs: list[int] = []
         self._names: dict[int, str] = {}
+        self.closed = False
         tasks.progress.connect(self._progress)
         controller.recordingOpened.connect(self._opened)
         player.positionChanged.connect(self._skim)
@@ -105,9 +106,15 @@ class ScanKeeper(QObject):
         if job in self._jobs:
             self.scanProgress.emit(self._names.get(job, ""), done, total)
 
+    def close(self) -> None:
+        """The window goes: a scan finishing later must not touch the closed project."""
+        self.closed = True
+        for job in self._jobs:
+            self.tasks.cancel(job)
+
     def _scanned(self, found: Found) -> None:
         recording = self.controller.recording
-        if recording is None or found.media.id not in {m.id for m in recording.media}:
+        if self.closed or recording is None or found.media.id not in {m.id for m in recording.media}:
             return  # a scan of a file closed meanwhile
         self.found[found.media.id] = found
         self.refresh()
@@ -120,6 +127,8 @@ class ScanKeeper(QObject):
     # -- findings -----------------------------------------------------------------
 
     def refresh(self) -> None:
+        if self.closed:
+            return
         stretches: list[Stretch] = []
         open_: list[Proposal] = []
         for f in self.found.values():
