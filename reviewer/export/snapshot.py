@@ -72,6 +72,7 @@ class Snapshot:
     items: tuple[Item, ...]
     categories: tuple[Category, ...]  # code book order
     counties: tuple[str, ...]  # code book order, labels
+    coverage: tuple = ()  # reviewer.review.watched.FileCoverage per footage file (#16)
 
     @property
     def fps(self) -> float:
@@ -103,7 +104,14 @@ def take(project: Project, selection: Selection, lang: str = "zh_CN") -> Snapsho
         items=items,
         categories=tuple(Category(c.id, c.label.text(lang), c.colour) for c in book.categories),
         counties=tuple(c.label.text(lang) for c in book.counties),
+        coverage=coverage(project),
     )
+
+
+def coverage(project: Project) -> tuple:
+    from reviewer.review.watched import summary  # the review feature reads its own table
+
+    return tuple(summary(project))
 
 
 def attach_regions(project: Project, items: tuple[Item, ...]) -> tuple[Item, ...]:

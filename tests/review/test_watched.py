@@ -88,3 +88,28 @@ def test_cli_coverage_reports_each_file_and_reviewer(office):
     text = subprocess.run([sys.executable, "main.py", "coverage", str(laptop)], cwd=ROOT,
                           capture_output=True, text=True, encoding="utf-8").stdout
     assert "100.0%" in text and "李四" in text
+
+
+def test_statistics_and_the_ledger_carry_the_coverage(office, tmp_path):
+    import openpyxl
+
+    from reviewer.export import snapshot
+    from reviewer.export.common import ExportOptions
+    from reviewer.export.run import export
+    from reviewer.export.selection import Selection
+
+    laptop = office.laptop("李四")
+    with office.open(laptop, "李四") as project:
+        media = project.media()[0]
+        watched.record(project, {(media.id, "watched"): Coverage().add(0, media.duration_ms)})
+        project.add_tag(media.id, 0, project.codebook().categories[0].id)
+        snap = snapshot.take(project, Selection())
+    export(snap, "stats", tmp_path / "统计.csv", ExportOptions(redact="off"))
+    text = (tmp_path / "统计.csv").read_text("utf-8-sig")
+    assert "审看覆盖" in text and f"{media.name},00:00.400,00:00.400,100.0%" in text
+    export(snap, "xlsx", tmp_path / "台账.xlsx", ExportOptions(redact="off"))
+    book = openpyxl.load_workbook(tmp_path / "台账.xlsx")
+    assert book.sheetnames == ["整改台账", "审看覆盖"]  # a returned ledger is read from sheet 1
+    cells = [[c.value for c in row] for row in book["审看覆盖"].iter_rows()]
+    assert cells[1][0] == media.name and cells[1][3] == "100.0%" and "李四" in cells[1][6]
+    assert cells[-1][0] == "合计"
