@@ -55,7 +55,23 @@ class Indexes:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._built: dict[str, FrameIndex] = {}
-        self.regions: dict[int, Regions] = {}  # per slide number
+        self._regions: dict[int, Regions] = {}  # per slide number
+        self._finding: dict[int, threading.Lock] = {}  # one search for faces per slide
+
+    def regions(self, slide: Slide, options: ExportOptions, flag: object) -> Regions:
+        """The slide's regions, completed once (by whichever feed or preparer asks first)."""
+        with self._lock:
+            lock = self._finding.setdefault(slide.number, threading.Lock())
+        with lock:
+            found = self._regions.get(slide.number)
+            if found is None:
+                item = slide.item
+                assert item is not None and item.source is not None
+                index = self.get(str(item.source))
+                found = redacted_video.complete_regions(item, index, video.cut(index, item, options),
+                                                        flag)  # type: ignore[arg-type]
+                self._regions[slide.number] = found
+            return found
 
     def get(self, path: str) -> FrameIndex:
         with self._lock:
@@ -75,14 +91,14 @@ class ClipFeed(threading.Thread):
         self.frames: queue.Queue[Shown | End | Broken] = queue.Queue(PREROLL)
         self.first: Shown | None = None  # the clip's first picture, for the presenter's "next"
         self.consumed = False  # its frames have started to play: a replay needs a new feed
-        self._stop = threading.Event()
+        self._halt = threading.Event()
 
     @property
     def cancelled(self) -> bool:
-        return self._stop.is_set()
+        return self._halt.is_set()
 
     def stop(self) -> None:
-        self._stop.set()
+        self._halt.set()
         while True:  # free a producer blocked on a full queue
             try:
                 self.frames.get_nowait()
@@ -100,7 +116,7 @@ class ClipFeed(threading.Thread):
         assert item is not None and item.source is not None
         index = self.indexes.get(str(item.source))
         cut = video.cut(index, item, self.options)
-        regions = self._regions(index, cut)
+        regions = self._regions()
         origin = int(index.ms[cut.first])
         for ref in walk(item.source, index, cut.first, cut.last):
             if self.cancelled:
@@ -111,16 +127,10 @@ class ClipFeed(threading.Thread):
             self._put(shown)
         self._put(End(round(cut.duration_s * 1000)))
 
-    def _regions(self, index: FrameIndex, cut: video.Cut) -> Regions:
+    def _regions(self) -> Regions:
         if not redacted_video.active(self.options):
             return NO_REGIONS
-        item = self.slide.item
-        assert item is not None
-        known = self.indexes.regions.get(self.slide.number)
-        if known is None:
-            known = redacted_video.complete_regions(item, index, cut, self)
-            self.indexes.regions[self.slide.number] = known
-        return known
+        return self.indexes.regions(self.slide, self.options, self)
 
     def _picture(self, ref, regions: Regions, due_ms: int) -> Shown:  # noqa: ANN001 - FrameRef
         image = fit(ref.picture().to_bgr(), self.size)  # OpenCV: releases the GIL
@@ -136,6 +146,36 @@ class ClipFeed(threading.Thread):
                 self.frames.put(value, timeout=0.05)
                 return
             except queue.Full:
+                continue
+
+
+class Preparer(threading.Thread):
+    """Before and during the show: every clip's index and faces, in show order, so a clip's
+    feed finds them ready (face detection never sits between a key and a picture)."""
+
+    def __init__(self, slides: tuple[Slide, ...], options: ExportOptions, indexes: Indexes) -> None:
+        super().__init__(name="show-prepare", daemon=True)
+        self.slides, self.options, self.indexes = slides, options, indexes
+        self._halt = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._halt.is_set()
+
+    def stop(self) -> None:
+        self._halt.set()
+
+    def run(self) -> None:
+        for slide in self.slides:
+            if self.cancelled:
+                return
+            if slide.item is None or slide.item.source is None:
+                continue
+            try:
+                self.indexes.get(str(slide.item.source))
+                if redacted_video.active(self.options):
+                    self.indexes.regions(slide, self.options, self)
+            except Exception:  # noqa: BLE001, S112 - the clip's own feed reports its failure
                 continue
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from reviewer.export.common import ExportOptions
 from reviewer.present.plan import Slide
-from ui.present.feed import Broken, ClipFeed, End, Indexes, Shown
+from ui.present.feed import Broken, ClipFeed, End, Indexes, Preparer, Shown
 
 TICK_MS = 4
 
@@ -49,6 +49,8 @@ class ShowPlayer(QObject):
     # -- moving -------------------------------------------------------------------
 
     def start(self, at: int = 0) -> None:
+        self._preparer = Preparer(self.slides, self.options, self.indexes)
+        self._preparer.start()
         self.go(at)
         self._timer.start()
 
@@ -176,5 +178,14 @@ class ShowPlayer(QObject):
             self.pressed_at = None
 
     def stop(self) -> None:
+        """Stop the clock and every decoder, and wait for their threads (a face search stops
+        at its next frame)."""
         self._timer.stop()
+        threads = list(self.feeds.values())
+        preparer = getattr(self, "_preparer", None)
+        if preparer is not None:
+            preparer.stop()
+            threads.append(preparer)
         self._keep_feeds_none()
+        for thread in threads:
+            thread.join(timeout=5)
