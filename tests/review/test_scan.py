@@ -101,3 +101,23 @@ def test_cli_scan_prints_stretches_with_progress(day, tmp_path):
     bad = run("scan", str(project), "nope.mp4", "--lang", "en")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
     assert "nope.mp4" in bad.stderr
+
+
+def test_cli_present_refuses_in_one_line_without_tags_or_a_display(day, tmp_path):
+    import os
+
+    project = tmp_path / "会.shenpian"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    run = lambda *a: subprocess.run([sys.executable, "main.py", *a], cwd=ROOT, env=env,  # noqa: E731
+                                    capture_output=True, text=True, encoding="utf-8")
+    run("new", str(project))
+    run("add-media", str(project), str(day.path))
+    empty = run("present", str(project))
+    assert empty.returncode == 2 and empty.stderr.count("\n") == 1 and "选择为空" in empty.stderr
+    assert run("tag", "add", str(project), day.path.name, "--at", "15", "--category", "清垃圾").returncode == 0
+    headless = run("present", str(project), "--lang", "en")
+    assert headless.returncode == 2 and headless.stderr.count("\n") == 1
+    assert "No graphical display" in headless.stderr and "Traceback" not in headless.stderr
+    bad = run("present", str(project), "--screen", "0")
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1
