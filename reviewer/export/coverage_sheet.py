@@ -2,7 +2,8 @@
 
 The ledger gets it as a sheet after the ledger itself (a returned ledger is read from its
 first sheet), the statistics as a section after the counts. Kept apart from both writers
-so neither changes shape when it is present or not.
+so neither changes shape when it is present or not. A project where nobody's watching was
+recorded (made before #16, or tagged from the command line) gets neither.
 """
 
 from __future__ import annotations
@@ -35,9 +36,13 @@ def total(files: tuple[FileCoverage, ...], lang: str) -> list[str]:
             format_ms(sum(f.marked_ms for f in files)), format_ms(length - seen), ""]
 
 
+def recorded(files: tuple[FileCoverage, ...]) -> bool:
+    return any(f.covered_ms for f in files)
+
+
 def csv_section(files: tuple[FileCoverage, ...], lang: str) -> list[list[str]]:
     """Rows to append to the statistics CSV (a blank line and a title first)."""
-    if not files:
+    if not recorded(files):
         return []
     title = "Coverage: what reviewers watched" if lang == "en" else "审看覆盖：审片人已看的部分"
     return [[], [title], list(HEADERS[lang]), *rows(files, lang), total(files, lang)]
@@ -45,7 +50,7 @@ def csv_section(files: tuple[FileCoverage, ...], lang: str) -> list[list[str]]:
 
 def add_sheet(book: Any, files: tuple[FileCoverage, ...], lang: str) -> None:
     """A worksheet in an xlsxwriter workbook, after the ledger."""
-    if not files:
+    if not recorded(files):
         return
     sheet = book.add_worksheet("Coverage" if lang == "en" else "审看覆盖")
     head = book.add_format({"bold": True, "bg_color": "#DDE6F0", "border": 1})

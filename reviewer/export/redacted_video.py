@@ -28,6 +28,7 @@ from reviewer.export.snapshot import Item
 from reviewer.export.video import Cut
 from reviewer.media.frame import rotate
 from reviewer.media.index import FrameIndex, build_index
+from reviewer.media.synth import NO_CONSOLE
 from reviewer.redact import render
 from reviewer.redact.detect import looked_at
 from reviewer.redact.detector import shared
@@ -212,7 +213,7 @@ def _run_fed(args: list[str], produce: object, flag: CancelFlag | None) -> None:
     cmd = [ffmpeg.exe(), "-hide_banner", "-loglevel", "error", "-y", *args]
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                stderr=log)
+                                stderr=log, **NO_CONSOLE)
         try:
             assert proc.stdin is not None
             # If ffmpeg stops reading, its own error (below) says why.
