@@ -41,11 +41,9 @@ def main_gui(argv: Sequence[str] | None = None) -> int:
 
 def _no_display() -> bool:
     """Qt aborts the process (exit 134) when Linux has no display; say so in one line instead."""
-    import os
+    from reviewer.cli.display import no_display
 
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
-        return False
-    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return no_display()
 
 
 if __name__ == "__main__":

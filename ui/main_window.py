@@ -35,6 +35,7 @@ from ui.media.transport import TransportBar
 from ui.media.video_view import VideoView
 from ui.project.session import ProjectSession
 from ui.redact.install import install as install_redaction
+from ui.review.aids import install as install_review_aids
 from ui.review.controller import OpenRecording, ReviewController
 from ui.tags.editor import TagEditor
 from ui.tags.panel import TagPanel
@@ -72,6 +73,7 @@ class ReviewWindow(QMainWindow):
         self._build()
         self._wire()
         self.redaction = install_redaction(self)  # #15: panel, region overlay, preview filter
+        self.aids = install_review_aids(self)  # #16: coverage kept, scan lanes, their keys
         self._restore_layout()
         self._update_title()
         self.update_empty_hint()
@@ -191,7 +193,7 @@ class ReviewWindow(QMainWindow):
             "previous_tag": lambda: self.marks.jump(-1),
             "next_tag": lambda: self.marks.jump(+1),
         }
-        handlers[action]()
+        handlers.get(action, self.aids.actions.get(action, lambda: None))()
 
     # -- footage ----------------------------------------------------------
 
@@ -245,6 +247,24 @@ class ReviewWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.export_dialog = dialog
+
+    def open_presentation(self) -> None:
+        """Presentation mode (#16): the tag table's filter, or the editor's playlist."""
+        from ui.present.dialog import PresentDialog
+
+        self.player.pause()
+        dialog = PresentDialog(self.session, self.tags.model.filter, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.present_dialog = dialog
+
+    def open_scan_settings(self) -> None:
+        from ui.review.scan_settings import ScanSettings
+
+        dialog = ScanSettings(self.aids.scan, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.scan_settings = dialog
 
     def open_merge(self) -> None:
         """Modal: the merge runs on a worker with this session's project, so nothing may edit meanwhile."""
@@ -330,6 +350,8 @@ class ReviewWindow(QMainWindow):
         self._select_tag(uuid)
 
     def delete_selected(self) -> None:
+        if self.aids.dismiss():  # Del right after P dismisses that proposal, not a tag
+            return
         for uuid in self.tags.selected() or (
             [self.controller.selected] if self.controller.selected else []
         ):
@@ -436,6 +458,7 @@ class ReviewWindow(QMainWindow):
         self._shut = True
         if self.media_id is not None:
             save_view(self.session.project.path, self.view_state())
+        self.aids.shutdown()  # what was watched since the last write
         self.fullscreen.leave()
         for signal, slot in self._session_links:
             signal.disconnect(slot)

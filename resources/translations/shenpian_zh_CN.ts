@@ -448,182 +448,237 @@
 <context>
     <name>KeyMap</name>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="65" />
+        <location filename="../../ui/keys/keymap.py" line="79" />
         <source>Previous frame</source>
         <translation>上一帧</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="66" />
+        <location filename="../../ui/keys/keymap.py" line="80" />
         <source>Next frame</source>
         <translation>下一帧</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="67" />
+        <location filename="../../ui/keys/keymap.py" line="81" />
         <source>Back 1 second</source>
         <translation>后退 1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="68" />
+        <location filename="../../ui/keys/keymap.py" line="82" />
         <source>Forward 1 second</source>
         <translation>前进 1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="69" />
+        <location filename="../../ui/keys/keymap.py" line="83" />
         <source>Back 10 seconds</source>
         <translation>后退 10 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="70" />
+        <location filename="../../ui/keys/keymap.py" line="84" />
         <source>Forward 10 seconds</source>
         <translation>前进 10 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="71" />
+        <location filename="../../ui/keys/keymap.py" line="85" />
         <source>Previous tag</source>
         <translation>上一个标记</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="72" />
+        <location filename="../../ui/keys/keymap.py" line="86" />
         <source>Next tag</source>
         <translation>下一个标记</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="73" />
+        <location filename="../../ui/keys/keymap.py" line="87" />
         <source>Go to a time or #frame</source>
         <translation>跳到某个时间或 #帧号</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="74" />
+        <location filename="../../ui/keys/keymap.py" line="88" />
+        <source>Go to the next stretch nobody has watched yet</source>
+        <translation>跳到下一段还没人看过的画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="91" />
+        <source>Next proposal (scene change, speech): a category key tags it, Del dismisses</source>
+        <translation>下一个建议（场景切换、有人说话）：按类别键标记，Del 忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="94" />
+        <source>Previous proposal</source>
+        <translation>上一个建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="95" />
+        <source>Play dark and frozen stretches at 8× (on / off)</source>
+        <translation>黑屏和静止画面以 8 倍速播放（开 / 关）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="98" />
+        <source>Mark this file's dark and frozen stretches reviewed</source>
+        <translation>把本视频的黑屏和静止画面标为已审</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="101" />
+        <source>Presentation: next clip</source>
+        <translation>放映：下一段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="102" />
+        <source>Presentation: previous clip</source>
+        <translation>放映：上一段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="103" />
+        <source>Presentation: pause / go on</source>
+        <translation>放映：暂停 / 继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="104" />
+        <source>Presentation: black screen</source>
+        <translation>放映：黑屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="105" />
+        <source>Leave the presentation</source>
+        <translation>退出放映</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="106" />
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="75" />
+        <location filename="../../ui/keys/keymap.py" line="107" />
         <source>Play backward; again: faster (2×, 4×, 8×)</source>
         <translation>倒放；再按：加速（2×、4×、8×）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="78" />
+        <location filename="../../ui/keys/keymap.py" line="110" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="79" />
+        <location filename="../../ui/keys/keymap.py" line="111" />
         <source>Play forward; again: faster (2×, 4×, 8×)</source>
         <translation>正放；再按：加速（2×、4×、8×）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="80" />
+        <location filename="../../ui/keys/keymap.py" line="112" />
         <source>Hold K, press J or L: one frame back or forward</source>
         <translation>按住 K 再按 J 或 L：后退或前进一帧</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="83" />
+        <location filename="../../ui/keys/keymap.py" line="115" />
         <source>Mark the start of a range (then a category key)</source>
         <translation>标记区间起点（再按类别键）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="86" />
+        <location filename="../../ui/keys/keymap.py" line="118" />
         <source>Mark the end of a range</source>
         <translation>标记区间终点</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="87" />
+        <location filename="../../ui/keys/keymap.py" line="119" />
         <source>Add the frame on screen as a still to the selected tag</source>
         <translation>把画面上的帧作为截图加到所选标记</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="90" />
+        <location filename="../../ui/keys/keymap.py" line="122" />
         <source>Zoom in on the video (also: mouse wheel)</source>
         <translation>放大画面（也可用鼠标滚轮）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="91" />
+        <location filename="../../ui/keys/keymap.py" line="123" />
         <source>Zoom out</source>
         <translation>缩小画面</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="92" />
+        <location filename="../../ui/keys/keymap.py" line="124" />
         <source>Fit the video to the window</source>
         <translation>画面适应窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="93" />
+        <location filename="../../ui/keys/keymap.py" line="125" />
         <source>Full screen video (also: double-click the video)</source>
         <translation>全屏看视频（也可双击画面）</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="96" />
+        <location filename="../../ui/keys/keymap.py" line="128" />
         <source>Leave full screen</source>
         <translation>退出全屏</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="97" />
+        <location filename="../../ui/keys/keymap.py" line="129" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="98" />
+        <location filename="../../ui/keys/keymap.py" line="130" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="99" />
+        <location filename="../../ui/keys/keymap.py" line="131" />
         <source>Delete the selected tag</source>
         <translation>删除所选标记</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="100" />
+        <location filename="../../ui/keys/keymap.py" line="132" />
         <source>This list of keys</source>
         <translation>显示本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="106" />
+        <location filename="../../ui/keys/keymap.py" line="138" />
         <source>Tagging</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="107" />
+        <location filename="../../ui/keys/keymap.py" line="139" />
         <source>Moving through the footage</source>
         <translation>在视频中移动</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="108" />
+        <location filename="../../ui/keys/keymap.py" line="140" />
         <source>Playing</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="109" />
+        <location filename="../../ui/keys/keymap.py" line="141" />
         <source>Viewing</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="110" />
+        <location filename="../../ui/keys/keymap.py" line="142" />
         <source>Editing</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="111" />
+        <location filename="../../ui/keys/keymap.py" line="143" />
+        <source>Presentation mode</source>
+        <translation>放映模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys/keymap.py" line="144" />
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="193" />
+        <location filename="../../ui/keys/keymap.py" line="232" />
         <source>Press one key</source>
         <translation>请按一个键</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="197" />
+        <location filename="../../ui/keys/keymap.py" line="236" />
         <source>%1 is already the key for: %2</source>
         <translation>%1 已经是“%2”的快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/keymap.py" line="204" />
+        <location filename="../../ui/keys/keymap.py" line="243" />
         <source>%1 already tags the category %2</source>
         <translation>%1 已经用于标记类别“%2”</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/sheet.py" line="38" />
+        <location filename="../../ui/keys/sheet.py" line="46" />
         <source>Tag the frame on screen: %1</source>
         <translation>标记画面上的帧：%1</translation>
     </message>
@@ -649,27 +704,32 @@
 <context>
     <name>MediaBin</name>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="31" />
+        <location filename="../../ui/media/media_bin.py" line="32" />
         <source>No footage yet: click “Add footage…” below.</source>
         <translation>还没有视频：请点击下方的“添加视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="36" />
+        <location filename="../../ui/media/media_bin.py" line="37" />
         <source>Add footage…</source>
         <translation>添加视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="38" />
+        <location filename="../../ui/media/media_bin.py" line="39" />
         <source>Find moved footage…</source>
         <translation>查找移动过的视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="70" />
+        <location filename="../../ui/media/media_bin.py" line="76" />
         <source>(offline)</source>
         <translation>（离线）</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="76" />
+        <location filename="../../ui/media/media_bin.py" line="78" />
+        <source>%1% watched</source>
+        <translation>已看 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/media_bin.py" line="84" />
         <source>File not found; use “Find moved footage…”</source>
         <translation>找不到文件；请用“查找移动过的视频…”</translation>
     </message>
@@ -977,6 +1037,115 @@
         <location filename="../../ui/merge/view.py" line="547" />
         <source>Deleted at</source>
         <translation>删除时间</translation>
+    </message>
+</context>
+<context>
+    <name>PresentDialog</name>
+    <message>
+        <location filename="../../ui/present/dialog.py" line="31" />
+        <source>Presentation</source>
+        <translation>放映</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/dialog.py" line="36" />
+        <source>The tags the table shows</source>
+        <translation>标记表中显示的标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/dialog.py" line="38" />
+        <source>The editor's playlist</source>
+        <translation>剪辑清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/dialog.py" line="47" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/dialog.py" line="48" />
+        <source>Mosaic faces and marked regions</source>
+        <translation>人脸和标出的区域打码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/dialog.py" line="50" />
+        <source>Unredacted: every picture is marked “未打码 · 内部资料”</source>
+        <translation>不打码：每个画面都标注“未打码 · 内部资料”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/dialog.py" line="53" />
+        <source>Show</source>
+        <translation>放映内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/dialog.py" line="54" />
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/dialog.py" line="55" />
+        <source>Handles before and after</source>
+        <translation>前后各留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/dialog.py" line="79" />
+        <source>Nothing to show: no selected tag has its footage here</source>
+        <translation>没有可放映的内容：所选标记的视频都不在本机</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <location filename="../../ui/present/presentation.py" line="55" />
+        <source>Presentation</source>
+        <translation>放映</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterView</name>
+    <message>
+        <location filename="../../ui/present/presenter.py" line="21" />
+        <source>Presenter view</source>
+        <translation>演讲者视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/presenter.py" line="36" />
+        <source>PageDown / → next · PageUp / ← previous · Space pause · B black · Esc leave</source>
+        <translation>PageDown / → 下一段 · PageUp / ← 上一段 · 空格 暂停 · B 黑屏 · Esc 退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/presenter.py" line="40" />
+        <source>On screen</source>
+        <translation>正在放映</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/presenter.py" line="41" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/presenter.py" line="42" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/presenter.py" line="45" />
+        <source>Next</source>
+        <translation>下一段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/presenter.py" line="60" />
+        <source>End of the screening</source>
+        <translation>放映结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/presenter.py" line="66" />
+        <source> (black)</source>
+        <translation>（黑屏）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/presenter.py" line="66" />
+        <source> (paused)</source>
+        <translation>（已暂停）</translation>
     </message>
 </context>
 <context>
@@ -1317,44 +1486,107 @@
     </message>
 </context>
 <context>
+    <name>ReviewAids</name>
+    <message>
+        <location filename="../../ui/review/aids.py" line="46" />
+        <source>Scanning %1 for dark and frozen stretches: %2%</source>
+        <translation>正在扫描 %1 的黑屏和静止画面：%2%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/aids.py" line="58" />
+        <source>Everything in this file has been watched</source>
+        <translation>本视频已全部看过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/aids.py" line="62" />
+        <source>Next unwatched stretch: %1 (%2 left to watch)</source>
+        <translation>下一段未看画面：%1（还剩 %2 未看）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/aids.py" line="68" />
+        <source>No dark or frozen stretches found in this file (yet)</source>
+        <translation>本视频（暂时）没有发现黑屏或静止画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/aids.py" line="71" />
+        <source>Marked %1 dark or frozen stretch(es) reviewed (%2)</source>
+        <translation>已把 %1 段黑屏或静止画面标为已审（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/aids.py" line="76" />
+        <source>Dark and frozen stretches play at 8×</source>
+        <translation>黑屏和静止画面以 8 倍速播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/aids.py" line="77" />
+        <source>Dark and frozen stretches play at normal speed</source>
+        <translation>黑屏和静止画面按正常速度播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/aids.py" line="82" />
+        <source>No more proposals in this direction</source>
+        <translation>这个方向没有更多建议了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/aids.py" line="84" />
+        <source>scene change</source>
+        <translation>场景切换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/aids.py" line="84" />
+        <source>speech</source>
+        <translation>有人说话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/aids.py" line="85" />
+        <source>Proposal: %1 — a category key tags this frame, Del dismisses it</source>
+        <translation>建议：%1 —— 按类别键标记这一帧，Del 忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/aids.py" line="90" />
+        <source>Proposal dismissed</source>
+        <translation>已忽略该建议</translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
-        <location filename="../../ui/review/controller.py" line="109" />
+        <location filename="../../ui/review/controller.py" line="116" />
         <source>Not tagged: the file is still opening, no frame of it is on screen yet</source>
         <translation>未标记：文件还在打开，画面上还没有它的帧</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="111" />
+        <location filename="../../ui/review/controller.py" line="118" />
         <source>Not tagged: frame %1 could not be decoded, so it is not on screen</source>
         <translation>未标记：第 %1 帧无法解码，画面上没有这一帧</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="115" />
+        <location filename="../../ui/review/controller.py" line="122" />
         <source>Not tagged: this file could not be opened</source>
         <translation>未标记：这个文件无法打开</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="116" />
+        <location filename="../../ui/review/controller.py" line="123" />
         <source>Not tagged: open a footage file first</source>
         <translation>未标记：请先打开一个视频文件</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="138" />
+        <location filename="../../ui/review/controller.py" line="145" />
         <source>Tagged a DAMAGED frame (%1): the file is broken here</source>
         <translation>已标记一个损坏的帧（第 %1 帧）：文件在这里有损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="178" />
+        <location filename="../../ui/review/controller.py" line="185" />
         <source>Select a tag first, then press S to add a still</source>
         <translation>请先选择一个标记，再按 S 添加截图</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="186" />
+        <location filename="../../ui/review/controller.py" line="193" />
         <source>This still (%1) is outside the selected tag (%2). Attach it anyway?</source>
         <translation>这张截图（%1）不在所选标记的时间范围（%2）内。仍然加到这个标记上吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/review/controller.py" line="195" />
+        <location filename="../../ui/review/controller.py" line="202" />
         <source>Still %1 added to the tag</source>
         <translation>已把截图 %1 加到标记上</translation>
     </message>
@@ -1362,62 +1594,62 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="100" />
+        <location filename="../../ui/main_window.py" line="102" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101" />
+        <location filename="../../ui/main_window.py" line="103" />
         <source>Tag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>Tags</source>
         <translation>标记列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Click to go there · drag a tag to move it · Ctrl+wheel zooms, wheel scrolls</source>
         <translation>点击跳到该处 · 拖动标记可移动它 · Ctrl+滚轮缩放，滚轮左右移动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>The footage file is missing: %1. Use “Find moved footage…”.</source>
         <translation>视频文件不见了：%1。请用“查找移动过的视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275" />
+        <location filename="../../ui/main_window.py" line="295" />
         <source>Attach still</source>
         <translation>添加截图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="405" />
         <source>NOT SAVED: %1 — retrying</source>
         <translation>未保存：%1 —— 正在重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="411" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="428" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407" />
+        <location filename="../../ui/main_window.py" line="429" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>Double-click a file in the Footage list on the left to start reviewing.</source>
         <translation>双击左侧“视频”列表中的文件，开始审片。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416" />
+        <location filename="../../ui/main_window.py" line="438" />
         <source>This project has no footage yet.
 Add footage with File → Add footage… (Ctrl+I) or the button on the left.</source>
         <translation>这个项目还没有视频。
@@ -1469,92 +1701,102 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
         <translation>合并审片员数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="122" />
+        <location filename="../../ui/window/menus.py" line="118" />
+        <source>Presentation…</source>
+        <translation>放映…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="124" />
         <source>Close project</source>
         <translation>关闭项目</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="126" />
+        <location filename="../../ui/window/menus.py" line="128" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="135" />
+        <location filename="../../ui/window/menus.py" line="137" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="139" />
+        <location filename="../../ui/window/menus.py" line="141" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="141" />
+        <location filename="../../ui/window/menus.py" line="143" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="146" />
+        <location filename="../../ui/window/menus.py" line="148" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="153" />
+        <location filename="../../ui/window/menus.py" line="155" />
         <source>Delete tag</source>
         <translation>删除标记</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="161" />
+        <location filename="../../ui/window/menus.py" line="163" />
         <source>Category keys…</source>
         <translation>类别快捷键…</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="169" />
+        <location filename="../../ui/window/menus.py" line="167" />
+        <source>Skipping and proposals…</source>
+        <translation>跳过与建议的阈值…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window/menus.py" line="174" />
         <source>&amp;Playback</source>
         <translation>播放(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="182" />
+        <location filename="../../ui/window/menus.py" line="189" />
         <source>&amp;Tag</source>
         <translation>标记(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="194" />
+        <location filename="../../ui/window/menus.py" line="201" />
         <source>Tag as %1</source>
         <translation>标记为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="204" />
+        <location filename="../../ui/window/menus.py" line="211" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="205" />
+        <location filename="../../ui/window/menus.py" line="212" />
         <source>Full screen video</source>
         <translation>全屏看视频</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="207" />
+        <location filename="../../ui/window/menus.py" line="214" />
         <source>Leave full screen</source>
         <translation>退出全屏</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="214" />
+        <location filename="../../ui/window/menus.py" line="221" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="221" />
+        <location filename="../../ui/window/menus.py" line="228" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="225" />
+        <location filename="../../ui/window/menus.py" line="232" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/window/menus.py" line="232" />
+        <location filename="../../ui/window/menus.py" line="239" />
         <source>Start page</source>
         <translation>开始页</translation>
     </message>
@@ -1631,6 +1873,54 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
     </message>
 </context>
 <context>
+    <name>ScanSettings</name>
+    <message>
+        <location filename="../../ui/review/scan_settings.py" line="24" />
+        <source>Skipping and proposals</source>
+        <translation>跳过与建议的阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/scan_settings.py" line="27" />
+        <source>Dark below this brightness (0–255)</source>
+        <translation>亮度低于此值为黑屏（0–255）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/scan_settings.py" line="28" />
+        <source>Frozen below this change between frames</source>
+        <translation>帧间变化低于此值为画面静止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/scan_settings.py" line="29" />
+        <source>Near-static (and silent) below this change</source>
+        <translation>帧间变化低于此值（且无声）为几乎不动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/scan_settings.py" line="30" />
+        <source>Shortest stretch to skip (seconds)</source>
+        <translation>可跳过片段的最短时长（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/scan_settings.py" line="31" />
+        <source>A scene change is a jump of at least</source>
+        <translation>帧间跳变至少为此值算场景切换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/scan_settings.py" line="32" />
+        <source>Silence below (dBFS)</source>
+        <translation>低于此值为无声（dBFS）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/scan_settings.py" line="33" />
+        <source>Speech above, in the voice band (dBFS)</source>
+        <translation>人声频段高于此值为有人说话（dBFS）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/review/scan_settings.py" line="34" />
+        <source>Shortest speech (seconds)</source>
+        <translation>说话的最短时长（秒）</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <location filename="../../ui/app.py" line="132" />
@@ -1646,24 +1936,37 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../ui/keys/sheet.py" line="45" />
+        <location filename="../../ui/keys/sheet.py" line="53" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/sheet.py" line="49" />
+        <location filename="../../ui/keys/sheet.py" line="57" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/sheet.py" line="49" />
+        <location filename="../../ui/keys/sheet.py" line="57" />
         <source>Key</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/sheet.py" line="49" />
+        <location filename="../../ui/keys/sheet.py" line="57" />
         <source>Action</source>
         <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>ShowScreen</name>
+    <message>
+        <location filename="../../ui/present/screen.py" line="50" />
+        <source>End of the screening</source>
+        <translation>放映结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/screen.py" line="67" />
+        <source>This clip cannot be played: %1</source>
+        <translation>此片段无法播放：%1</translation>
     </message>
 </context>
 <context>

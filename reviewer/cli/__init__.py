@@ -22,6 +22,7 @@ from reviewer.cli import (
     media_commands,
     merge_commands,
     redact_commands,
+    review_commands,
     store_commands,
     tag_commands,
 )
@@ -36,6 +37,7 @@ from reviewer.messages import FileError
 COMMAND_MODULES = [
     media_commands, store_commands, tag_commands, merge_commands, export_commands, redact_commands,
     campaign_commands,
+    review_commands,
 ]
 # Every error type that carries its own one-line, two-language message.
 USER_ERRORS = (CliError, UsageError, FileError, CodeBookError, ExportError)

@@ -22,6 +22,7 @@ from reviewer.export.common import (
     no_progress,
 )
 from reviewer.export.footage import Indexes, skip
+from reviewer.export.layout import LOWER_THIRD
 from reviewer.export.snapshot import Item, Snapshot
 from reviewer.media.info import is_variable_rate
 
@@ -99,5 +100,5 @@ def lower_third(span: plan.Span, height: int, scratch: Path) -> list[str]:
         return []
     textfile = scratch / f"lower-{span.item.number}.txt"
     textfile.write_text(text, encoding="utf-8")
-    size = max(14, round(height * 0.05))
-    return [video.drawtext(textfile, size, "w*0.04", "h*0.78")]
+    return [video.drawtext(textfile, LOWER_THIRD.px(height), LOWER_THIRD.x_expr(),
+                           LOWER_THIRD.y_expr())]

@@ -20,7 +20,7 @@ import xlsxwriter
 
 from reviewer.campaign.model import VERDICT_LABELS, VERDICTS, label
 from reviewer.codebook.model import STATUS_LABELS, STATUSES
-from reviewer.export import atomic
+from reviewer.export import atomic, coverage_sheet
 from reviewer.export.common import (
     CancelFlag,
     ExportOptions,
@@ -157,6 +157,7 @@ def _fill(book: xlsxwriter.Workbook, snapshot: Snapshot, lang: str, skipped: lis
             _still(sheet, grabber, item, n, skipped, flag, cell, lang)
     progress(len(rows), len(rows))
     _layout(sheet, headers, rows, lang)
+    coverage_sheet.add_sheet(book, snapshot.coverage, lang)  # #16: what reviewers watched
 
 
 def _still(sheet: xlsxwriter.worksheet.Worksheet, grabber: Grabber, item: Item, n: int,

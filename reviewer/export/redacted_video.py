@@ -74,7 +74,7 @@ def run(args: Sequence[str], item: Item, cut: Cut | None, options: ExportOptions
     assert item.source is not None
     piped = swap_input(list(args), item.source)
     index = build_index(item.source)
-    regions = _complete(item, index, cut, flag)
+    regions = complete_regions(item, index, cut, flag)
     _run_fed(piped, lambda stdin: _produce(stdin, item, index, cut, regions, options, flag), flag)
 
 
@@ -88,7 +88,7 @@ def swap_input(args: list[str], source: Path) -> list[str]:
     return [*args[:start], "-copyts", "-f", "nut", "-i", _PIPE, *args[at + 2:]]
 
 
-def _complete(item: Item, index: FrameIndex, cut: Cut, flag: CancelFlag | None) -> Regions:
+def complete_regions(item: Item, index: FrameIndex, cut: Cut, flag: CancelFlag | None) -> Regions:
     """The item's regions, plus faces found now on frames no detection pass looked at."""
     regions = item.regions
     assert item.source is not None

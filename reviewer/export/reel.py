@@ -26,9 +26,10 @@ from reviewer.export.common import (
     no_progress,
 )
 from reviewer.export.footage import Indexes
+from reviewer.export.layout import TITLE, TITLE_BACKGROUND
 from reviewer.export.snapshot import Snapshot
 
-_BACKGROUND = "0x1d2a3a"
+_BACKGROUND = "0x" + TITLE_BACKGROUND[1:]
 _AUDIO = "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo"
 
 
@@ -125,8 +126,8 @@ def _title_args(segment: plan.Segment, frame: Frame, options: ExportOptions, scr
                 overlays: list[str], out: Path) -> list[str]:
     textfile = scratch / f"title-{segment.start_ms}.txt"
     textfile.write_text(segment.title, encoding="utf-8")
-    size = round(frame.height * 0.09)
-    title = video.drawtext(textfile, size, "(w-tw)/2", "(h-th)/2", box="")
+    title = video.drawtext(textfile, TITLE.px(frame.height), TITLE.x_expr(), TITLE.y_expr(),
+                           box="")
     count = frame.frames(segment)
     seconds = float(count / frame.rate)
     rate = video.fraction_text(frame.rate)

@@ -77,6 +77,7 @@ class Snapshot:
     categories: tuple[Category, ...]  # code book order
     counties: tuple[str, ...]  # code book order, labels
     campaign: CampaignSnapshot | None = None  # rounds, re-checks, scores (bulletin, assessment)
+    coverage: tuple = ()  # reviewer.review.watched.FileCoverage per footage file (#16)
 
     @property
     def fps(self) -> float:
@@ -119,7 +120,14 @@ def take(project: Project, selection: Selection, lang: str = "zh_CN") -> Snapsho
         categories=tuple(Category(c.id, c.label.text(lang), c.colour) for c in book.categories),
         counties=tuple(c.label.text(lang) for c in book.counties),
         campaign=part,
+        coverage=coverage(project),
     )
+
+
+def coverage(project: Project) -> tuple:
+    from reviewer.review.watched import summary  # the review feature reads its own table
+
+    return tuple(summary(project))
 
 
 def attach_regions(project: Project, items: tuple[Item, ...]) -> tuple[Item, ...]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from reviewer.export import atomic
+from reviewer.export import atomic, coverage_sheet
 from reviewer.export.common import ExportOptions, ExportResult
 from reviewer.export.deck import counts
 from reviewer.export.fonts import FONT_FILE
@@ -129,12 +129,24 @@ def export(snapshots: list[Snapshot], target: Path, options: ExportOptions) -> E
     tab = table(first) if len(snapshots) == 1 else table(_merged(snapshots))
     csv_path = target.with_suffix(".csv")
     png_path = target.with_suffix(".png")
-    atomic.write_text(csv_path, csv_text(tab, by_month(snapshots), options.lang, by_round(first)))
+    text = csv_text(tab, by_month(snapshots), options.lang, by_round(first))
+    text += _rows_text(coverage_sheet.csv_section(first.coverage, _short(options.lang)))  # #16
+    atomic.write_text(csv_path, text)
     title = ("Problems by county and category" if options.lang.startswith("en")
              else f"问题统计（县市 × 类别）：共 {tab.total()} 个")
     atomic.write_bytes(png_path, png_bytes(tab, title))
     return ExportResult("stats", (csv_path, png_path),
                         exported=sum(len(s.items) for s in snapshots))
+
+
+def _short(lang: str) -> str:
+    return "en" if lang.startswith("en") else "zh"
+
+
+def _rows_text(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
 
 
 def _merged(snapshots: list[Snapshot]) -> Snapshot:

@@ -29,6 +29,7 @@ from reviewer.merge.pack import DB_MEMBER
 from reviewer.merge.package import OpenedPackage, Package, open_checked, read_opened
 from reviewer.merge.tags import TagMerge
 from reviewer.redact import merge as redact_merge
+from reviewer.review import merge as coverage_merge
 from reviewer.store import rows
 from reviewer.store.errors import ProjectNotFoundError, ProjectReadOnlyError
 from reviewer.store.location import check_local
@@ -277,6 +278,7 @@ def _apply_all(conn: sqlite3.Connection, project: Project, packages: list[Packag
     duplicates = propose_duplicates(conn, set(outcome.added) | set(outcome.updated), at,
                                     outcome.inserted)
     redact_merge.apply(conn, packages, media, who, at)  # hook: #15 regions, after their tags
+    coverage_merge.apply(conn, packages, media, at)  # hook: #16 what reviewers watched
     pending = conn.execute("SELECT COUNT(*) FROM merge_conflicts WHERE status = 'pending'").fetchone()[0]
     report = MergeReport(
         packages=outcome.summaries, added=outcome.added, updated=outcome.updated,

@@ -37,6 +37,7 @@ from reviewer.merge.errors import (
 from reviewer.merge.model import CodebookEntry, Manifest
 from reviewer.merge.pack import CHECKSUM_MEMBER, DB_MEMBER, FOOTAGE_PREFIX, MANIFEST_MEMBER
 from reviewer.redact import merge as redact_merge
+from reviewer.review import merge as coverage_merge
 from reviewer.store import rows, schema
 from reviewer.store.errors import NotLocalProjectError
 from reviewer.store.location import check_local
@@ -72,6 +73,7 @@ class Package:
     entries: tuple[CodebookEntry, ...]
     history: Mapping[str, frozenset[Stamp]] = field(repr=False)  # versions each tag went through
     redaction: Any = field(default=None, repr=False)  # reviewer.redact.merge.PackageRegions
+    coverage: tuple[Any, ...] = field(default=(), repr=False)  # reviewer.review.watched.Watched
 
     @property
     def source_id(self) -> str:
@@ -277,7 +279,8 @@ def _read_database(opened: OpenedPackage) -> Package:
     except sqlite3.DatabaseError as exc:
         raise CorruptPackageError(source, str(exc)[:120]) from exc
     package = Package(source, opened.checksum, opened.manifest, tags, stills, media, entries,
-                      opened.history, redact_merge.read(conn, source))  # hook: #15 regions
+                      opened.history, redact_merge.read(conn, source),  # hook: #15 regions
+                      coverage=coverage_merge.read(conn, source))  # hook: #16 coverage
     _check_against_manifest(package)
     _check_references(package)
     return package

@@ -304,6 +304,15 @@ class Project(CampaignStore):
         self._undo = UndoStack()
 
     @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One short transaction for a feature's rows that are not undoable edits (what a
+        reviewer has watched, #16). Pending edits are saved first; the undo history stays."""
+        self._check_writable()
+        self._flush()
+        with db.transaction(self._conn, self.path) as conn:
+            yield conn
+
+    @contextmanager
     def trial(self) -> Iterator[sqlite3.Connection]:
         """A bulk operation's transaction, always rolled back: what it would do (a dry run).
 

@@ -296,6 +296,24 @@ _REDACTION = [
         by TEXT NOT NULL, at TEXT NOT NULL)""",
 ]
 
+# What reviewers have watched (#16, ADR 0016): per footage file, per reviewer, the spans
+# watched (played at up to 2x or stepped through) and those marked reviewed without
+# watching (dark or frozen stretches skipped in one action), each one JSON list of
+# [start_ms, end_ms) pairs on the file's own time. Proposals a reviewer dismissed stay
+# dismissed; the proposals themselves are derived from the footage and never stored.
+_COVERAGE = [
+    """CREATE TABLE coverage (
+        media_id TEXT NOT NULL REFERENCES media(id), reviewer TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('watched', 'marked')),
+        spans TEXT NOT NULL, updated_at TEXT NOT NULL,
+        PRIMARY KEY (media_id, reviewer, kind)) WITHOUT ROWID""",
+    """CREATE TABLE proposal_dismissed (
+        media_id TEXT NOT NULL REFERENCES media(id),
+        kind TEXT NOT NULL CHECK (kind IN ('scene', 'speech')),
+        at_ms INTEGER NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL,
+        PRIMARY KEY (media_id, kind, at_ms)) WITHOUT ROWID""",
+]
+
 STEPS: tuple[tuple[str, list[str]], ...] = (
     ("0001_core", _CORE),
     ("0002_audit", _AUDIT),
@@ -305,6 +323,7 @@ STEPS: tuple[tuple[str, list[str]], ...] = (
     ("0006_live_search", _LIVE_SEARCH),
     ("0007_rounds", _ROUNDS),
     ("0008_redaction", _REDACTION),
+    ("0009_coverage", _COVERAGE),
 )
 SCHEMA_VERSION = len(STEPS)
 

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget
 
 from reviewer.store.project import Project
-from ui.keys.keymap import ACTIONS, KeyMap, descriptions, shown
+from ui.keys.keymap import ACTIONS, PRESENT_ACTIONS, KeyMap, descriptions, shown
 from ui.keys.sheet import ShortcutSheet, sheet_rows
 from ui.main_window import ReviewWindow
 from ui.media.screen import Showing
@@ -48,14 +48,14 @@ def test_the_shortcut_sheet_is_the_key_map(win):
     book = session.codebook()
     rows = sheet_rows(window.keymap, book, "zh_CN")
     words = descriptions()
-    for action in ACTIONS:  # every fixed action, with every one of its keys
+    for action in (*ACTIONS, *PRESENT_ACTIONS):  # every fixed action, with every one of its keys
         row = next(r for r in rows if r[2] == words[action.id])
         for k in action.keys:
             if k != "Shift++":
                 assert shown(k) in row[1]
     for c in book.categories:  # every category key, with the category's name
         assert any(r[1] == c.hotkey and c.label.zh in r[2] for r in rows)
-    assert len(rows) == len(ACTIONS) + len(book.categories)
+    assert len(rows) == len(ACTIONS) + len(PRESENT_ACTIONS) + len(book.categories)
     window.menus.actions["shortcuts"].trigger()  # F1 / Help → 快捷键
     sheet = window.shortcut_sheet
     assert isinstance(sheet, ShortcutSheet) and sheet.isVisible()

@@ -33,7 +33,8 @@ _REPEATING = frozenset(
 # Handled by the window (signals), not the player.
 WINDOW_ACTIONS = frozenset(
     {"mark_in", "mark_out", "still", "goto", "zoom_in", "zoom_out", "zoom_fit",
-     "previous_tag", "next_tag"}
+     "previous_tag", "next_tag", "next_unwatched", "mark_skippable", "skim_skippable",
+     "next_proposal", "previous_proposal"}
 )  # fmt: skip
 _MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta}
 

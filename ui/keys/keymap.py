@@ -36,14 +36,19 @@ ACTIONS: tuple[Action, ...] = (
     Action("previous_tag", ("[",), "navigate"),
     Action("next_tag", ("]",), "navigate"),
     Action("goto", ("G",), "navigate"),
+    Action("next_unwatched", ("U",), "navigate"),
+    Action("next_proposal", ("P",), "navigate"),
+    Action("previous_proposal", ("Shift+P",), "navigate"),
     Action("play_pause", ("Space",), "play"),
     Action("reverse", ("J",), "play"),
     Action("pause", ("K",), "play"),
     Action("forward", ("L",), "play"),
     Action("hold_k_step", ("K+J", "K+L"), "play"),
+    Action("skim_skippable", ("Shift+U",), "play"),
     Action("mark_in", ("I",), "tag"),
     Action("mark_out", ("O",), "tag"),
     Action("still", ("S",), "tag"),
+    Action("mark_skippable", ("Ctrl+U",), "tag"),
     Action("zoom_in", ("+", "=", "Shift++"), "view"),
     Action("zoom_out", ("-",), "view"),
     Action("zoom_fit", ("0",), "view"),
@@ -54,7 +59,16 @@ ACTIONS: tuple[Action, ...] = (
     Action("delete", ("Del",), "edit"),
     Action("shortcuts", ("F1",), "help"),
 )
-GROUPS = ("tag", "navigate", "play", "view", "edit", "help")
+# Presentation mode (#16) has keys of its own, in its own windows: not review keys, so they
+# reserve nothing (→ steps a frame in review, goes to the next clip in a show).
+PRESENT_ACTIONS: tuple[Action, ...] = (
+    Action("present_next", ("PgDown", "Right"), "present"),
+    Action("present_previous", ("PgUp", "Left"), "present"),
+    Action("present_pause", ("Space",), "present"),
+    Action("present_black", ("B",), "present"),
+    Action("present_leave", ("Esc",), "present"),
+)
+GROUPS = ("tag", "navigate", "play", "view", "edit", "present", "help")
 _SETTINGS = "categoryKeys"
 
 
@@ -71,6 +85,24 @@ def descriptions() -> dict[str, str]:
         "previous_tag": QCoreApplication.translate("KeyMap", "Previous tag"),
         "next_tag": QCoreApplication.translate("KeyMap", "Next tag"),
         "goto": QCoreApplication.translate("KeyMap", "Go to a time or #frame"),
+        "next_unwatched": QCoreApplication.translate(
+            "KeyMap", "Go to the next stretch nobody has watched yet"
+        ),
+        "next_proposal": QCoreApplication.translate(
+            "KeyMap", "Next proposal (scene change, speech): a category key tags it, Del dismisses"
+        ),
+        "previous_proposal": QCoreApplication.translate("KeyMap", "Previous proposal"),
+        "skim_skippable": QCoreApplication.translate(
+            "KeyMap", "Play dark and frozen stretches at 8× (on / off)"
+        ),
+        "mark_skippable": QCoreApplication.translate(
+            "KeyMap", "Mark this file's dark and frozen stretches reviewed"
+        ),
+        "present_next": QCoreApplication.translate("KeyMap", "Presentation: next clip"),
+        "present_previous": QCoreApplication.translate("KeyMap", "Presentation: previous clip"),
+        "present_pause": QCoreApplication.translate("KeyMap", "Presentation: pause / go on"),
+        "present_black": QCoreApplication.translate("KeyMap", "Presentation: black screen"),
+        "present_leave": QCoreApplication.translate("KeyMap", "Leave the presentation"),
         "play_pause": QCoreApplication.translate("KeyMap", "Play / pause"),
         "reverse": QCoreApplication.translate(
             "KeyMap", "Play backward; again: faster (2×, 4×, 8×)"
@@ -108,6 +140,7 @@ def group_titles() -> dict[str, str]:
         "play": QCoreApplication.translate("KeyMap", "Playing"),
         "view": QCoreApplication.translate("KeyMap", "Viewing"),
         "edit": QCoreApplication.translate("KeyMap", "Editing"),
+        "present": QCoreApplication.translate("KeyMap", "Presentation mode"),
         "help": QCoreApplication.translate("KeyMap", "Help"),
     }
 
@@ -116,7 +149,7 @@ def shown(key: str) -> str:
     """A key as the user reads it (native text: 'Ctrl+Z', '→', 'Space')."""
     if key in ("K+J", "K+L"):
         return key
-    arrows = {"Left": "←", "Right": "→", "Shift+Left": "Shift+←", "Shift+Right": "Shift+→",
+    arrows = {"Left": "←", "Right": "→", "PgDown": "PageDown", "PgUp": "PageUp", "Shift+Left": "Shift+←", "Shift+Right": "Shift+→",
               "Ctrl+Left": "Ctrl+←", "Ctrl+Right": "Ctrl+→"}  # fmt: skip
     if key in arrows:
         return arrows[key]
@@ -172,7 +205,13 @@ class KeyMap(QObject):
         return [(c.id, self.category_key(c.id)) for c in self._book.categories]
 
     def keys_of(self, action_id: str) -> tuple[str, ...]:
-        return next(a.keys for a in ACTIONS if a.id == action_id)
+        return next(a.keys for a in (*ACTIONS, *PRESENT_ACTIONS) if a.id == action_id)
+
+    @staticmethod
+    def present_action(key: str) -> str | None:
+        """The presentation action of a key press (its own map: → is "next clip" there)."""
+        key = normalise(key)
+        return next((a.id for a in PRESENT_ACTIONS if key in {normalise(k) for k in a.keys}), None)
 
     def first_key(self, action_id: str) -> str:
         return shown(self.keys_of(action_id)[0])

@@ -14,7 +14,15 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.codebook.model import CodeBook
-from ui.keys.keymap import ACTIONS, GROUPS, KeyMap, descriptions, group_titles, shown
+from ui.keys.keymap import (
+    ACTIONS,
+    GROUPS,
+    PRESENT_ACTIONS,
+    KeyMap,
+    descriptions,
+    group_titles,
+    shown,
+)
 
 
 def sheet_rows(keymap: KeyMap, book: CodeBook, lang: str) -> list[tuple[str, str, str]]:
@@ -28,7 +36,7 @@ def sheet_rows(keymap: KeyMap, book: CodeBook, lang: str) -> list[tuple[str, str
                     category = book.category(category_id)
                     name = category.label.text(lang) if category else category_id
                     rows.append((titles[group], shown(key), _tag_with(name)))
-        for action in (a for a in ACTIONS if a.group == group):
+        for action in (a for a in (*ACTIONS, *PRESENT_ACTIONS) if a.group == group):
             keys = " / ".join(shown(k) for k in action.keys if k != "Shift++")
             rows.append((titles[group], keys, words[action.id]))
     return rows

@@ -24,6 +24,7 @@ class MediaBin(QWidget):
         self.setObjectName("mediaBin")
         self.session = session
         self.current: str | None = None
+        self.shares: dict[str, float] = {}  # covered share per file (#16)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         self.list = HintList()
@@ -53,6 +54,11 @@ class MediaBin(QWidget):
             if item.data(MEDIA_ID_ROLE) == media_id:
                 self.list.setCurrentItem(item)
 
+    def set_shares(self, shares: dict[str, float]) -> None:
+        """How much of each file has been watched, shown after its name."""
+        self.shares = dict(shares)
+        self.reload()
+
     def _on_changed(self, changes: Changes) -> None:
         if changes.media:
             self.reload()
@@ -68,6 +74,8 @@ class MediaBin(QWidget):
     def _item(self, media: Media) -> QListWidgetItem:
         online = self.session.project.locate(media) is not None
         text = media.name if online else self.tr("(offline)") + " " + media.name
+        if media.id in self.shares:
+            text += "  · " + self.tr("%1% watched").replace("%1", str(round(100 * self.shares[media.id])))
         item = QListWidgetItem(text)
         item.setData(MEDIA_ID_ROLE, media.id)
         item.setToolTip(f"{media.name}\n{format_ms(media.duration_ms)}")

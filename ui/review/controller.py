@@ -15,6 +15,8 @@ from ui.media.player import Player
 from ui.media.screen import Screen, Showing
 from ui.project.session import ProjectSession
 
+WATCHING_RATE = 2.0  # played or stepped through at up to this speed counts as watched
+
 
 @dataclass(frozen=True)
 class OpenRecording:
@@ -39,6 +41,8 @@ class ReviewController(QObject):
     tagCreated = Signal(str)
     marksChanged = Signal(object, object)  # in ms, out ms (None when unset)
     coverageChanged = Signal(object)
+    recordingOpened = Signal(object)  # OpenRecording: stored coverage and scans follow it
+    watched = Signal(int, int)  # a newly watched stretch on the recording's timeline (ms)
     notice = Signal(str)
     warning = Signal(str)  # louder than a notice: a tag on a damaged frame
     stillOutside = Signal(str, object, str)  # tag uuid, Still, question to ask first
@@ -55,8 +59,10 @@ class ReviewController(QObject):
         self.selected: str | None = None
         self.coverage = Coverage()
         self._last: ShownFrame | None = None
+        self._played_to: int | None = None  # the last playing position counted as watched
         self._deferred: tuple[str, int] | None = None  # category, generation
         player.frameShown.connect(self._on_frame)
+        player.positionChanged.connect(self._on_position)
         player.frames.opened.connect(self._on_opened)
         player.frames.failed.connect(self._on_failed)
 
@@ -65,6 +71,7 @@ class ReviewController(QObject):
         self.timing, self._deferred = None, None
         self.set_marks(None, None)
         self.coverageChanged.emit(self.coverage)  # the old file's watched spans go with it
+        self.recordingOpened.emit(recording)
         durations = [m.duration_ms for m in recording.media]
         self.player.open(paths, durations, recording.media[0].name, start_ms)
 
@@ -222,14 +229,32 @@ class ReviewController(QObject):
 
     def _track(self, frame: ShownFrame) -> None:
         last, self._last = self._last, frame
+        if abs(self.player.rate) > WATCHING_RATE:
+            return  # shuttling past at 4x or 8x is not watching
         if last is not None and abs(frame.index - last.index) <= 1:
-            self.coverage = self.coverage.add(last.pts_ms, frame.pts_ms + frame.duration_ms)
+            self.note_played(last.pts_ms, frame.pts_ms + frame.duration_ms)
         else:
-            self.coverage = self.coverage.add(frame.pts_ms, frame.pts_ms + frame.duration_ms)
-        self.coverageChanged.emit(self.coverage)
+            self.note_played(frame.pts_ms, frame.pts_ms + frame.duration_ms)
+
+    def _on_position(self, ms: int) -> None:
+        """Forward play (the media player's pictures): each stretch played at up to 2x."""
+        if not self.player.playing or self.player.rate <= 0 or \
+                self.player.screen.showing is not Showing.PLAYING:
+            self._played_to = None
+            return
+        last, self._played_to = self._played_to, ms
+        if self.player.rate <= WATCHING_RATE and last is not None and 0 <= ms - last <= 1000:
+            self.note_played(last, ms)
 
     def note_played(self, from_ms: int, to_ms: int) -> None:
         self.coverage = self.coverage.add(from_ms, to_ms)
+        self.coverageChanged.emit(self.coverage)
+        self.watched.emit(min(from_ms, to_ms), max(from_ms, to_ms))
+
+    def seed(self, coverage: Coverage) -> None:
+        """Spans known from elsewhere (stored, marked reviewed): shown, not announced again."""
+        for start, end in coverage.spans:
+            self.coverage = self.coverage.add(start, end)
         self.coverageChanged.emit(self.coverage)
 
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reviewer.review.coverage import Coverage
+from ui.timeline.bands import Bands
 
 STRIP_H, MARKS_H, BAND_H = 48, 30, 6
 _GRAB_PX = 5
@@ -60,7 +61,8 @@ class TimelineWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.setMinimumHeight(STRIP_H + MARKS_H + BAND_H + 8)
+        self.bands = Bands(self)  # other features' lanes (scan findings, #16)
+        self.setMinimumHeight(STRIP_H + MARKS_H + BAND_H + 8 + self.bands.height())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self._duration = 0
@@ -162,6 +164,7 @@ class TimelineWidget(QWidget):
         self._paint_strip(p)
         self._paint_marks(p)
         self._paint_coverage(p)
+        self.bands.paint(p, self.x_of, STRIP_H + MARKS_H + BAND_H + 6, self.width())
         x = self.x_of(self._position)
         p.setPen(QPen(QColor(255, 80, 60), 2))
         p.drawLine(QPointF(x, 0), QPointF(x, self.height()))

@@ -115,6 +115,8 @@ def _file(m: Menus, w: ReviewWindow) -> None:
         QCoreApplication.translate("ReviewWindow", "Merge reviewers' packages…"),
         w.open_merge,
     )
+    m.item(menu, "present", QCoreApplication.translate("ReviewWindow", "Presentation…"),
+           w.open_presentation, "F5")
     menu.addSeparator()
     m.item(
         menu,
@@ -161,6 +163,9 @@ def _edit(m: Menus, w: ReviewWindow) -> None:
         QCoreApplication.translate("ReviewWindow", "Category keys…"),
         w.open_key_settings,
     )
+    m.item(menu, "scan_settings",
+           QCoreApplication.translate("ReviewWindow", "Skipping and proposals…"),
+           w.open_scan_settings)
     w.undo_action.setEnabled(w.session.project.can_undo())
     w.redo_action.setEnabled(w.session.project.can_redo())
 
@@ -170,7 +175,9 @@ def _play(m: Menus, w: ReviewWindow) -> None:
     words, keys = w.key_words(), w.keymap
     for action in ("play_pause", "reverse", "pause", "forward", None, "step_back",
                    "step_forward", "jump_back_1s", "jump_forward_1s", "jump_back_10s",
-                   "jump_forward_10s", None, "previous_tag", "next_tag", "goto"):  # fmt: skip
+                   "jump_forward_10s", None, "previous_tag", "next_tag", "goto", None,
+                   "next_unwatched", "next_proposal", "previous_proposal",
+                   "skim_skippable"):  # fmt: skip
         if action is None:
             menu.addSeparator()
             continue
@@ -195,7 +202,7 @@ def _fill_tag(m: Menus, menu: QMenu, w: ReviewWindow) -> None:
                 lambda cid=category.id: w.controller.tag_with(cid))  # fmt: skip
     menu.addSeparator()
     words = w.key_words()
-    for action in ("mark_in", "mark_out", "still"):
+    for action in ("mark_in", "mark_out", "still", "mark_skippable"):
         m.keyed(menu, action, words[action], w.keymap.first_key(action),
                 lambda a=action: w.keys.perform(a))  # fmt: skip
 
