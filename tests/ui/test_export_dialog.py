@@ -45,6 +45,19 @@ def test_exports_chosen_formats_and_summarises(dialog, tmp_path):
     assert dialog.export_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 
+def test_the_dialog_is_idle_once_the_export_has_finished(dialog, tmp_path):
+    """The runner answers inside ``submit`` here: the dialog must not stay busy after it."""
+    for fmt, box in dialog.format_boxes.items():
+        box.setChecked(fmt == "csv")
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.show()
+    dialog.export_button.click()
+    assert "✓ csv" in dialog.summary.toPlainText()
+    assert dialog.close_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    dialog.close_button.click()  # closing waits only for a running export
+    assert not dialog.isVisible()
+
+
 def test_playlist_and_empty_selection(dialog, tmp_path):
     tags = dialog.session.project.tags()
     selection.save_playlist(dialog.session.project, [tags[3].uuid, tags[0].uuid])
