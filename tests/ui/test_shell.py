@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 
 from reviewer.store.project import Project
@@ -81,3 +83,26 @@ def test_not_a_project_is_refused_in_chinese(qapp, tmp_path):
         assert "坏的.shenpian" in shell.last_error
     finally:
         shell.shutdown()
+
+
+def test_the_bundled_cjk_font_is_the_ui_fonts_fallback_after_app_start(tmp_path):
+    """In a fresh process, as the app starts: our font is registered and comes after the
+    UI font (which stays first), so Chinese never shows as boxes."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    probe = ("import json; from PySide6.QtGui import QFontDatabase, QGuiApplication\n"
+             "from ui.app import make_app\n"
+             "before = QGuiApplication.font().family() if QGuiApplication.instance() else None\n"
+             "app = make_app(); font = app.font()\n"
+             "ids = [QFontDatabase.applicationFontFamilies(i) for i in range(8)]\n"
+             "print(json.dumps({'families': font.families(), 'app_fonts': ids}))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env=env, cwd=Path(__file__).resolve().parents[2], timeout=120)
+    r = json.loads(done.stdout.strip().splitlines()[-1])
+    assert ["Noto Sans CJK SC"] in r["app_fonts"], done.stderr[-2000:]
+    assert len(r["families"]) >= 2 and r["families"][-1] == "Noto Sans CJK SC"
+    assert r["families"][0] != "Noto Sans CJK SC"  # the user's UI font is not replaced
