@@ -6,7 +6,7 @@ step of the window (through the session), also offered here. The dialog
 holds no tags of its own: after every action it reads the pending
 conflicts, duplicates and code book proposals back from the project, and
 announces what changed through the session so the other views redraw.
-Every text from a package is shown through ``display.shown``.
+Every text from a package is shown through ``reviewer.text.shown``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.merge import resolve
-from reviewer.merge.display import frame_index, shown
+from reviewer.merge.display import frame_index
 from reviewer.merge.engine import merge_into
 from reviewer.merge.model import (
     Choice,
@@ -44,6 +44,7 @@ from reviewer.merge.model import (
 )
 from reviewer.store.errors import StoreError
 from reviewer.store.model import EDITABLE_FIELDS, Media, Tag
+from reviewer.text import shown
 from reviewer.timecode import format_ms
 from ui.project.session import ProjectSession
 from ui.workers import CancelToken, TaskRunner

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QWidget
 
 from reviewer.export.snapshot import Item
 from reviewer.present.plan import Slide, next_clip
+from reviewer.text import shown
 from reviewer.timecode import format_ms
 from ui.present.player import ShowPlayer
 
@@ -86,7 +87,7 @@ def describe(slide: Slide) -> str:
     item = slide.item
     if item is None:
         return slide.title
-    return f"#{item.number} {' · '.join(x for x in (item.category, item.county, item.unit) if x)}"
+    return shown(f"#{item.number} {' · '.join(x for x in (item.category, item.county, item.unit) if x)}")
 
 
 def details(item: Item | None, lang: str) -> str:
@@ -100,4 +101,4 @@ def details(item: Item | None, lang: str) -> str:
              (("Unit", "责任单位"), item.unit), (("Severity", "严重程度"), severity),
              (("Status", "整改状态"), item.status), (("Note", "备注"), tag.note),
              (("Footage", "视频"), f"{item.media_name} {format_ms(tag.start_ms)}")]
-    return "\n".join(f"{label[0 if en else 1]}: {value}" for label, value in lines if value)
+    return "\n".join(f"{label[0 if en else 1]}: {shown(value)}" for label, value in lines if value)
