@@ -81,9 +81,7 @@ class Shell:
         state = load_view(project.path)
         if state.media_id is None and first_media and project.media():
             state = ViewState(project.media()[0].id)
-        self._show_review(state)
-        if project.read_only and project.read_only_reason is not None:
-            self._error(project.read_only_reason.message(self.lang))
+        self._show_review(state)  # how it was opened (read-only and why): the project banner
 
     def _show_review(self, state: ViewState) -> None:
         from ui.main_window import ReviewWindow

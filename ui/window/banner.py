@@ -36,3 +36,23 @@ class FileBanner(QLabel):
 
     def mousePressEvent(self, _event: object) -> None:  # noqa: N802
         self.dismiss()
+
+
+class ProjectBanner(QLabel):
+    """How the project was opened (read-only and why, a temporary copy, a network share),
+    for as long as the project is open: it belongs to the project, not to a file."""
+
+    def __init__(self, notices: tuple, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("projectBanner")
+        self.setWordWrap(True)
+        self.setStyleSheet(
+            "background: #fff4d6; color: #6b4a00; padding: 6px; border: 1px solid #e5c77a;"
+        )
+        self.setToolTip(self.tr("Click to hide"))
+        lines = [notice.message(lang) for notice in notices]
+        self.setText("\n".join("ⓘ " + line for line in lines))
+        self.setVisible(bool(lines))
+
+    def mousePressEvent(self, _event: object) -> None:  # noqa: N802
+        self.hide()
