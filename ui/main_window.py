@@ -42,6 +42,7 @@ from ui.tags.panel import TagPanel
 from ui.timeline.timeline import TimelineWidget
 from ui.window import menus
 from ui.window.banner import FileBanner, ProjectBanner
+from ui.window.busy import BusyDialog
 from ui.window.feedback import Feedback
 from ui.window.footage_actions import FootageActions
 from ui.window.fullscreen import FullScreen
@@ -88,6 +89,7 @@ class ReviewWindow(QMainWindow):
         self.transport = TransportBar(self.player)
         self.timeline = TimelineWidget()
         self.banner = FileBanner()
+        self.busy = BusyDialog(self)
         self.project_banner = ProjectBanner(self.session.notices, self.session.lang)
         centre = QWidget()
         column = QVBoxLayout(centre)
@@ -178,7 +180,9 @@ class ReviewWindow(QMainWindow):
             (s.saveFailed, self._save_failed),
             (s.editRefused, self._edit_refused),
             (s.undoStateChanged, self._undo_state),
+            (s.busyChanged, self.busy.changed),
         ]
+        s.runner = self.tasks  # long session work (undoing a merge) runs on the window's pool
         for signal, slot in self._session_links:
             signal.connect(slot)
 
@@ -463,6 +467,8 @@ class ReviewWindow(QMainWindow):
         self.fullscreen.leave()
         for signal, slot in self._session_links:
             signal.disconnect(slot)
+        if self.session.runner is self.tasks:
+            self.session.runner = None
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

@@ -863,178 +863,183 @@
         <translation>审片员数据包 (*.shenpian-pack *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="255" />
+        <location filename="../../ui/merge/view.py" line="247" />
+        <source>Undoing the merge…</source>
+        <translation>正在撤销合并……</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge/view.py" line="258" />
         <source>The merge could not be undone: %1</source>
         <translation>无法撤销合并：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="259" />
+        <location filename="../../ui/merge/view.py" line="262" />
         <source>The merge was undone; the project is as it was before.</source>
         <translation>已撤销合并，项目已恢复到合并之前。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="268" />
+        <location filename="../../ui/merge/view.py" line="271" />
         <source>The project is open read-only; nothing can be merged.</source>
         <translation>项目以只读方式打开，无法合并。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/merge/view.py" line="272" />
+        <location filename="../../ui/merge/view.py" line="275" />
         <source>Checking %n package(s)…</source>
         <translation><numerusform>正在检查 %n 个数据包…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/merge/view.py" line="273" />
+        <location filename="../../ui/merge/view.py" line="276" />
         <source>Merging %n package(s)…</source>
         <translation><numerusform>正在合并 %n 个数据包…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="333" />
+        <location filename="../../ui/merge/view.py" line="336" />
         <source>Nothing was merged: %1</source>
         <translation>未合并任何内容：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="337" />
-        <location filename="../../ui/merge/view.py" line="345" />
+        <location filename="../../ui/merge/view.py" line="340" />
+        <location filename="../../ui/merge/view.py" line="348" />
         <source>Nothing new: these packages were already merged.</source>
         <translation>没有新内容：这些数据包已经合并过。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="339" />
+        <location filename="../../ui/merge/view.py" line="342" />
         <source>Preview, nothing changed yet: the merge would add %1, update %2 (identical %3); %4 new conflict(s), %5 likely duplicate(s), %8 exact duplicate(s) kept once, %6 code book proposal(s), %7 new footage file(s). Press Apply merge to merge.</source>
         <translation>预览（尚未改动项目）：合并将新增 %1 条，更新 %2 条（相同 %3 条）；新冲突 %4 个，疑似重复 %5 对，完全相同只保留一条的 %8 条，分类表建议 %6 条，新视频 %7 个。点“确认合并”执行合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="347" />
+        <location filename="../../ui/merge/view.py" line="350" />
         <source>Added %1, updated %2, identical %3; %4 new conflict(s), %5 likely duplicate(s), %8 exact duplicate(s) kept once, %6 code book proposal(s), %7 new footage file(s). Edit ▸ Undo (or Undo merge) puts it all back.</source>
         <translation>新增 %1 条，更新 %2 条，相同 %3 条；新冲突 %4 个，疑似重复 %5 对，完全相同只保留一条的 %8 条，分类表建议 %6 条，新视频 %7 个。用“编辑 ▸ 撤销”（或“撤销合并”）可全部恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="366" />
+        <location filename="../../ui/merge/view.py" line="369" />
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="386" />
+        <location filename="../../ui/merge/view.py" line="389" />
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="388" />
+        <location filename="../../ui/merge/view.py" line="391" />
         <source>Likely duplicates (%1)</source>
         <translation>疑似重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="390" />
+        <location filename="../../ui/merge/view.py" line="393" />
         <source>Code book (%1)</source>
         <translation>问题分类表（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="498" />
+        <location filename="../../ui/merge/view.py" line="501" />
         <source>frame %1</source>
         <translation>第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="498" />
+        <location filename="../../ui/merge/view.py" line="501" />
         <source>about frame %1</source>
         <translation>约第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="522" />
+        <location filename="../../ui/merge/view.py" line="525" />
         <source>edited on both sides</source>
         <translation>双方都修改过</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="524" />
+        <location filename="../../ui/merge/view.py" line="527" />
         <source>edited on one side, deleted on the other</source>
         <translation>一方修改、另一方删除</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="531" />
+        <location filename="../../ui/merge/view.py" line="534" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="532" />
+        <location filename="../../ui/merge/view.py" line="535" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="533" />
+        <location filename="../../ui/merge/view.py" line="536" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="534" />
+        <location filename="../../ui/merge/view.py" line="537" />
         <source>Frame</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="535" />
+        <location filename="../../ui/merge/view.py" line="538" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="536" />
+        <location filename="../../ui/merge/view.py" line="539" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="537" />
+        <location filename="../../ui/merge/view.py" line="540" />
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="538" />
+        <location filename="../../ui/merge/view.py" line="541" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="539" />
+        <location filename="../../ui/merge/view.py" line="542" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="540" />
+        <location filename="../../ui/merge/view.py" line="543" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="541" />
+        <location filename="../../ui/merge/view.py" line="544" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="542" />
+        <location filename="../../ui/merge/view.py" line="545" />
         <source>Status</source>
         <translation>整改状态</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="543" />
+        <location filename="../../ui/merge/view.py" line="546" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="544" />
+        <location filename="../../ui/merge/view.py" line="547" />
         <source>Stills</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="545" />
+        <location filename="../../ui/merge/view.py" line="548" />
         <source>Reviewer</source>
         <translation>审片人</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="546" />
+        <location filename="../../ui/merge/view.py" line="549" />
         <source>Last edited by</source>
         <translation>最后修改人</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="547" />
+        <location filename="../../ui/merge/view.py" line="550" />
         <source>Last edited at</source>
         <translation>最后修改时间</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="548" />
+        <location filename="../../ui/merge/view.py" line="551" />
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
@@ -1154,6 +1159,19 @@
         <location filename="../../ui/window/banner.py" line="52" />
         <source>Click to hide</source>
         <translation>点击隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSession</name>
+    <message>
+        <location filename="../../ui/project/session.py" line="34" />
+        <source>Not changed: wait until this is done: %1</source>
+        <translation>未修改：请等这项操作完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/session.py" line="116" />
+        <source>Undoing the merge…</source>
+        <translation>正在撤销合并……</translation>
     </message>
 </context>
 <context>
@@ -1602,62 +1620,62 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Tag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Tags</source>
         <translation>标记列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Click to go there · drag a tag to move it · Ctrl+wheel zooms, wheel scrolls</source>
         <translation>点击跳到该处 · 拖动标记可移动它 · Ctrl+滚轮缩放，滚轮左右移动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>The footage file is missing: %1. Use “Find moved footage…”.</source>
         <translation>视频文件不见了：%1。请用“查找移动过的视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Attach still</source>
         <translation>添加截图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406" />
+        <location filename="../../ui/main_window.py" line="410" />
         <source>NOT SAVED: %1 — retrying</source>
         <translation>未保存：%1 —— 正在重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435" />
+        <location filename="../../ui/main_window.py" line="439" />
         <source>Double-click a file in the Footage list on the left to start reviewing.</source>
         <translation>双击左侧“视频”列表中的文件，开始审片。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439" />
+        <location filename="../../ui/main_window.py" line="443" />
         <source>This project has no footage yet.
 Add footage with File → Add footage… (Ctrl+I) or the button on the left.</source>
         <translation>这个项目还没有视频。

@@ -240,17 +240,20 @@ class MergeDialog(QDialog):
             self._run_merge(dry_run=False)
 
     def undo_merge(self) -> None:
+        """On the session's runner: the answer comes with ``mergeUndoFinished``."""
         if not self.session.can_undo_merge():
             return
-        refused: list[object] = []
-        slot = refused.append
-        self.session.editRefused.connect(slot)
-        try:
-            undone = self.session.undo()
-        finally:
-            self.session.editRefused.disconnect(slot)
-        if not undone:
-            message = getattr(refused[0], "message", None) if refused else None
+        self.undo_button.setEnabled(False)
+        self.status.setText(self.tr("Undoing the merge…"))
+        self.session.mergeUndoFinished.connect(self._merge_undone)
+        if not self.session.undo():  # refused at once: something else holds the project
+            self.session.mergeUndoFinished.disconnect(self._merge_undone)
+            self.refresh()
+
+    def _merge_undone(self, error: object) -> None:
+        self.session.mergeUndoFinished.disconnect(self._merge_undone)
+        if error is not None:
+            message = getattr(error, "message", None)
             text = message(self.session.lang) if callable(message) else ""
             self.status.setText(self.tr("The merge could not be undone: %1").replace("%1", text))
             self.refresh()
