@@ -865,7 +865,7 @@
     <message>
         <location filename="../../ui/merge/view.py" line="247" />
         <source>Undoing the merge…</source>
-        <translation>正在撤销合并……</translation>
+        <translation>正在撤销合并…</translation>
     </message>
     <message>
         <location filename="../../ui/merge/view.py" line="258" />
@@ -1171,7 +1171,7 @@
     <message>
         <location filename="../../ui/project/session.py" line="116" />
         <source>Undoing the merge…</source>
-        <translation>正在撤销合并……</translation>
+        <translation>正在撤销合并…</translation>
     </message>
 </context>
 <context>
