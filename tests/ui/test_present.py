@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from reviewer.export import plan, snapshot, video
 from reviewer.export.common import ExportOptions
 from reviewer.export.selection import Selection
 from reviewer.present.plan import show
+from reviewer.present.sound import FRAME_BYTES, RATE
 from reviewer.store.project import Project
 from tests.ui.test_real_window import xvfb  # noqa: F401 - the X server fixture
 
@@ -71,3 +73,170 @@ def test_a_screening_in_a_real_full_screen_window(xvfb, meeting, tmp_path):  # n
     for name in r["shots"]:  # pictures, except the black screen (one colour packs small)
         size = (shots / name).stat().st_size
         assert size < 2_000 if "black" in name else size > 5_000, name
+
+
+# --- sound ----------------------------------------------------------------------------------
+
+
+class WallSink:
+    """An audio output without a device: plays what it is given at 48 kHz of wall time,
+    and keeps a log of what the show asked of it."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.clock = time.perf_counter
+        self.log: list[tuple[str, float]] = []
+        self.writes: list[tuple[float, bytes]] = []  # since the last restart
+        self._since: float | None = None  # playing since (None: stopped or suspended)
+        self._played = 0.0
+        self.queued = 0
+
+    def _settle(self) -> None:
+        if self._since is not None:
+            now = self.clock()
+            can = min((now - self._since) * 1000, 1000 * self.queued / (RATE * FRAME_BYTES))
+            self._played += can
+            self.queued -= round(can * RATE * FRAME_BYTES / 1000)
+            self._since = now
+
+    def free(self) -> int:
+        self._settle()
+        return RATE * FRAME_BYTES // 5 - self.queued
+
+    def write(self, data: bytes) -> int:
+        taken = min(len(data), self.free())
+        if taken:
+            self.writes.append((self.clock(), bytes(data[:taken])))
+        self.queued += taken
+        return taken
+
+    def played_ms(self) -> float:
+        self._settle()
+        return self._played
+
+    def restart(self) -> None:
+        self.log.append(("restart", self.clock()))
+        self.writes, self._played, self.queued, self._since = [], 0.0, 0, self.clock()
+
+    def suspend(self) -> None:
+        self._settle()
+        self.log.append(("suspend", self.clock()))
+        self._since = None
+
+    def resume(self) -> None:
+        self.log.append(("resume", self.clock()))
+        self._since = self.clock()
+
+    def stop(self) -> None:
+        self.log.append(("stop", self.clock()))
+        self._since, self.queued = None, 0
+
+    def pcm(self):  # noqa: ANN201
+        import numpy as np
+
+        return np.frombuffer(b"".join(d for _t, d in self.writes), np.int16).reshape(-1, 2)
+
+
+@pytest.fixture(scope="module")
+def flash_show(tmp_path_factory):
+    """A project with one tag around the flash frame, in a county: a title card, then the clip."""
+    from tests.flash_footage import write
+
+    root = tmp_path_factory.mktemp("flash-show")
+    flash = write(root / "闪光.mp4")
+    with Project.create(root / "放映.shenpian", reviewer="编辑") as project:
+        media = project.add_media(flash.path).select
+        book = project.codebook()
+        project.add_tag(media, 2000, book.categories[0].id, end_ms=3500,
+                        county_id=book.counties[0].id)
+        options = ExportOptions(handle_before_ms=0, handle_after_ms=0, lower_third=True,
+                                title_card_ms=600, redact="off")
+        plan = show(snapshot.take(project, Selection()), options)
+    return flash, plan, options
+
+
+def spin(qtbot, until, seconds: float = 10.0) -> None:
+    qtbot.waitUntil(lambda: bool(until()), timeout=int(seconds * 1000))
+
+
+def test_each_clip_plays_its_own_sound_on_the_pictures_clock(qtbot, flash_show):
+    from reviewer.present.sound import RATE
+    from tests.flash_footage import onset_ms
+    from ui.present.player import ShowPlayer
+    from ui.present.screen import ShowScreen
+    from ui.present.sound import ShowSound
+
+    flash, plan, options = flash_show
+    assert [s.is_title for s in plan.slides] == [True, False]
+    sink = WallSink()
+    player = ShowPlayer(plan.slides, options, (320, 240), sound=ShowSound(lambda: sink))
+    screen = ShowScreen(player)
+    qtbot.addWidget(screen)
+    screen.show()
+    player.start()
+    try:
+        spin(qtbot, lambda: player.elapsed_ms() > 400)
+        assert player.current.is_title and sink.log == []  # a title card is silent
+        spin(qtbot, lambda: sink.writes)
+        started = player._started
+        assert started is not None and sink.log[0][0] == "restart"
+        assert sink.log[0][1] >= started  # the sound starts with the clip's clock, not before
+        spin(qtbot, lambda: player.elapsed_ms() > 900)
+        pcm = sink.pcm()
+        first_ms = (sink.writes[0][0] - started) * 1000  # the clip's clock at the first write
+        # The written sound begins where the picture's clock was when it started, and the
+        # tone in it falls where the flash frame is on the clip's clock.
+        begins = flash.flash_ms - 2000 - onset_ms(pcm)
+        assert abs(begins - first_ms) < 30, (begins, first_ms)
+        assert len(pcm) / RATE * 1000 > 900 - first_ms - 5
+    finally:
+        player.stop()
+    assert sink.log[-1][0] == "stop"
+
+
+def test_black_holds_the_sound_and_leaving_stops_it_at_once(qtbot, flash_show):
+    from ui.present.presentation import Presentation
+    from ui.present.sound import ShowSound
+
+    flash, plan, options = flash_show
+    sink = WallSink()
+    pres = Presentation(plan, options, "zh_CN")
+    pres.player.sound = ShowSound(lambda: sink)
+    pres.start()
+    try:
+        spin(qtbot, lambda: sink.writes)
+        qtbot.keyClick(pres.screen, Qt.Key.Key_B)
+        assert pres.player.black and sink.log[-1][0] == "suspend"
+        written = len(sink.writes)
+        qtbot.wait(200)
+        assert len(sink.writes) <= written + 1  # nothing more is fed while black
+        qtbot.keyClick(pres.screen, Qt.Key.Key_B)
+        assert sink.log[-1][0] == "resume"
+        spin(qtbot, lambda: len(sink.writes) > written + 1)
+        qtbot.keyClick(pres.screen, Qt.Key.Key_Escape)
+        assert pres.closed and sink.log[-1][0] == "stop"
+        after = len(sink.writes)
+        qtbot.wait(100)
+        assert len(sink.writes) == after
+    finally:
+        pres.close()
+
+
+def test_next_stops_the_clips_sound_and_a_title_card_is_silent(qtbot, flash_show):
+    from ui.present.player import ShowPlayer
+    from ui.present.sound import ShowSound
+
+    flash, plan, options = flash_show
+    sink = WallSink()
+    player = ShowPlayer(plan.slides, options, (320, 240), sound=ShowSound(lambda: sink))
+    player.start(at=1)
+    try:
+        spin(qtbot, lambda: sink.writes)
+        player.step(-1)  # back to the title card
+        assert player.current.is_title and sink.log[-1][0] == "stop"
+        written = len(sink.writes)
+        qtbot.wait(300)
+        assert len(sink.writes) == written and sink.log[-1][0] == "stop"
+    finally:
+        player.stop()
