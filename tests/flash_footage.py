@@ -75,3 +75,18 @@ def onset_ms(pcm: np.ndarray, threshold: float = 0.05) -> float | None:
     ``threshold`` of full scale."""
     loud = np.flatnonzero(np.abs(pcm.astype(np.int32)).max(axis=1) > threshold * 32768)
     return None if loud.size == 0 else 1000 * float(loud[0]) / RATE
+
+
+def make_project(root: Path, width: int = 320, height: int = 240) -> tuple[Flash, Path]:
+    """A project with the flash footage and one tag (2.0–3.5 s, the flash at 2.5 s) in a
+    county, so the show has a title card and then the clip."""
+    from reviewer.store.project import Project
+
+    flash = write(root / "闪光.mp4", width=width, height=height)
+    path = root / "放映.shenpian"
+    with Project.create(path, reviewer="编辑") as project:
+        media = project.add_media(flash.path).select
+        book = project.codebook()
+        project.add_tag(media, 2000, book.categories[0].id, end_ms=3500,
+                        county_id=book.counties[0].id)
+    return flash, path

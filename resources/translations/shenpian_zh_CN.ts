@@ -1138,17 +1138,22 @@
         <translation>下一段</translation>
     </message>
     <message>
-        <location filename="../../ui/present/presenter.py" line="61" />
+        <location filename="../../ui/present/presenter.py" line="50" />
+        <source>No sound output on this computer: the picture plays without sound</source>
+        <translation>这台电脑没有可用的声音输出：只放画面，没有声音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/presenter.py" line="67" />
         <source>End of the screening</source>
         <translation>放映结束</translation>
     </message>
     <message>
-        <location filename="../../ui/present/presenter.py" line="67" />
+        <location filename="../../ui/present/presenter.py" line="73" />
         <source> (black)</source>
         <translation>（黑屏）</translation>
     </message>
     <message>
-        <location filename="../../ui/present/presenter.py" line="67" />
+        <location filename="../../ui/present/presenter.py" line="73" />
         <source> (paused)</source>
         <translation>（已暂停）</translation>
     </message>

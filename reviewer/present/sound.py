@@ -12,9 +12,10 @@ K-weighting filter, and held so the peak stays under -1.5 dBFS. Speech measures 
 dB or two of the weighted figure; a clip is not levelled within itself as loudnorm's
 dynamic mode would.
 
-:class:`Feeder` keeps an audio sink fed so that the sample leaving it is the one due on
-the picture's clock. It knows the sink only through :class:`Sink` (bytes free, bytes
-written, how much the sink has played), so its timing is tested without a sound card.
+:class:`Feeder` keeps one continuous :class:`Stream` fed so that the sample leaving the
+device is the one due on the picture's clock. It knows the device only through
+:class:`Sink` (bytes free, bytes taken, how much it has played), so its timing is tested
+without a sound card.
 """
 
 from __future__ import annotations
@@ -124,59 +125,104 @@ def apply_gain(pcm: np.ndarray, gain_db: float) -> np.ndarray:
 
 
 class Sink(Protocol):
-    """What :class:`Feeder` needs of an audio output in push mode."""
+    """What :class:`Stream` needs of an audio output in push mode, once started."""
 
     def free(self) -> int: ...  # bytes it takes now
 
     def write(self, data: bytes) -> int: ...  # bytes taken
 
-    def played_ms(self) -> float: ...  # sound handed on to the device since it (re)started
+    def played_ms(self) -> float: ...  # sound handed on to the device since it started
 
-    def restart(self) -> None: ...  # drop what is queued and start again, played_ms() at 0
+
+class Stream:
+    """One continuous stream for the whole show: clips and the silence between them.
+
+    Restarting a device for every clip costs a start-up delay each time (measured with
+    PulseAudio: 0.1–1.9 s before it plays); one stream that never stops has it once, at
+    the start of the show. ``queued_ms`` is what was written and has not yet played; it
+    is kept near :data:`LEAD_MS`, so a new clip's sound follows the picture within that.
+    """
+
+    def __init__(self, sink: Sink) -> None:
+        self.sink = sink
+        self.written = 0  # bytes since the stream started
+
+    @property
+    def written_ms(self) -> float:
+        return 1000 * self.written / (RATE * FRAME_BYTES)
+
+    def queued_ms(self) -> float:
+        return max(0.0, self.written_ms - self.sink.played_ms())
+
+    def room(self) -> int:
+        """Bytes to write now to hold :data:`LEAD_MS` queued (whole samples)."""
+        wanted = round((LEAD_MS - self.queued_ms()) * RATE / 1000) * FRAME_BYTES
+        free = self.sink.free()
+        return max(0, min(wanted, free - free % FRAME_BYTES))
+
+    def write(self, data: bytes | memoryview) -> int:
+        taken = self.sink.write(bytes(data)) if len(data) else 0
+        self.written += taken
+        return taken
+
+    def silence(self) -> None:
+        """Between clips (title cards, a clip still decoding): keep the device fed."""
+        self.write(bytes(self.room()))
+
+
+LEAD_MS = 100.0
 
 
 class Feeder:
-    """Feeds one clip's track to a sink in step with the picture's clock.
+    """Feeds one clip's track into the stream in step with the picture's clock.
 
-    ``origin`` is the clip time of the first byte written since the sink (re)started, so
-    ``origin + played_ms()`` is the clip time of the sound leaving the sink. When that is
-    more than :data:`RESYNC_MS` away from the picture's clock (the sink starved while the
-    GUI thread was busy, or two clocks drifted apart over a long clip), the sink starts
-    again at the picture's time: a short skip in the sound, never a lasting offset.
+    A clip starting at picture time ``t`` starts its sound at ``t`` plus what the stream
+    still holds, so the first sample is heard at its own time. ``clip_at`` is the clip
+    time of the byte at stream position ``stream_at``; the clip time being heard is then
+    ``clip_at + played - stream_at``. When that is more than :data:`RESYNC_MS` behind the
+    picture (the device starved while the GUI thread was busy, or started late) the
+    samples it is late by are skipped; when it is ahead (two clocks drifting over a long
+    clip) silence is put in. Either takes effect once the little queued has played: a
+    short skip or pause in the sound, never a lasting offset.
     """
 
-    def __init__(self, track: Track, sink: Sink) -> None:
-        self.track, self.sink = track, sink
-        self.origin = 0.0
-        self.pending = memoryview(b"")  # what is left to write (a view: no copy per write)
+    def __init__(self, track: Track, stream: Stream, elapsed_ms: float) -> None:
+        self.track, self.stream = track, stream
+        self.clip_at = max(0.0, elapsed_ms) + stream.queued_ms()
+        self.stream_at = stream.written_ms
+        self.pending = memoryview(track.bytes_from(self.clip_at))  # a view: no copy per write
         self.resyncs = 0
-        self.started = False
-
-    def start(self, elapsed_ms: float) -> None:
-        """The sound from the picture's time ``elapsed_ms`` on (a late track starts late)."""
-        self.sink.restart()
-        self.origin = max(0.0, elapsed_ms)
-        self.pending = memoryview(self.track.bytes_from(self.origin))
-        self.started = True
         self._write()
 
-    def feed(self, elapsed_ms: float) -> None:
-        if not self.started:
-            self.start(elapsed_ms)
-            return
-        if elapsed_ms < self.track.duration_ms and abs(self.offset_ms(elapsed_ms)) > RESYNC_MS:
-            self.resyncs += 1
-            self.start(elapsed_ms)
-            return
-        self._write()
+    def heard_ms(self) -> float:
+        """The clip time of the sound leaving the device now."""
+        return self.clip_at + self.stream.sink.played_ms() - self.stream_at
 
     def offset_ms(self, elapsed_ms: float) -> float:
         """Sound minus picture: positive when the sound is ahead."""
-        return self.origin + self.sink.played_ms() - elapsed_ms
+        return self.heard_ms() - elapsed_ms
+
+    def feed(self, elapsed_ms: float) -> None:
+        offset = self.offset_ms(elapsed_ms)
+        if elapsed_ms < self.track.duration_ms and abs(offset) > RESYNC_MS:
+            self._shift(-offset)
+        self._write()
+
+    def _shift(self, ms: float) -> None:
+        """Skip ``ms`` of what is still to be written (or, negative, put silence first)."""
+        self.resyncs += 1
+        count = round(abs(ms) * RATE / 1000) * FRAME_BYTES
+        if ms > 0:
+            count = min(count, len(self.pending))
+            self.pending = self.pending[count:]
+        else:
+            self.pending = memoryview(bytes(count) + bytes(self.pending))
+        self.clip_at += count / FRAME_BYTES * 1000 / RATE * (1 if ms > 0 else -1)
 
     def _write(self) -> None:
-        free = self.sink.free()
-        room = free - free % FRAME_BYTES
-        if room <= 0 or not self.pending:
+        room = self.stream.room()
+        if not self.pending:
+            self.stream.silence()  # the clip's sound ended before its picture
             return
-        self.pending = self.pending[self.sink.write(bytes(self.pending[:room])):]
+        if room:
+            self.pending = self.pending[self.stream.write(self.pending[:room]):]

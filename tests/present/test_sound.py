@@ -9,7 +9,7 @@ import pytest
 from reviewer.media import synth
 from reviewer.media.index import build_index
 from reviewer.present import sound
-from reviewer.present.sound import FRAME_BYTES, RATE, Feeder, Track
+from reviewer.present.sound import FRAME_BYTES, LEAD_MS, RATE, Feeder, Stream, Track
 from tests.flash_footage import onset_ms, write
 
 
@@ -65,20 +65,16 @@ def test_silence_is_not_pumped_up_and_a_file_without_sound_is_silent(tmp_path):
 class ClockSink:
     """Plays what it is given at 48 kHz on a clock the test moves; holds ``size`` bytes."""
 
-    def __init__(self, size: int = RATE * FRAME_BYTES // 5) -> None:
-        self.size, self.now_ms = size, 0.0
+    def __init__(self, size: int = RATE * FRAME_BYTES * 2 // 5) -> None:
+        self.size = size
         self.queued = 0
         self.played = 0.0  # ms handed on
-        self.restarts: list[float] = []
-        self.written = bytearray()  # since the last restart
-        self.suspended = False
+        self.written = bytearray()
 
     def advance(self, ms: float) -> None:
-        if not self.suspended:
-            can = min(ms, 1000 * self.queued / (RATE * FRAME_BYTES))
-            self.played += can
-            self.queued -= round(can * RATE * FRAME_BYTES / 1000)
-        self.now_ms += ms
+        can = min(ms, 1000 * self.queued / (RATE * FRAME_BYTES))
+        self.played += can
+        self.queued -= round(can * RATE * FRAME_BYTES / 1000)
 
     def free(self) -> int:
         return self.size - self.queued
@@ -92,59 +88,73 @@ class ClockSink:
     def played_ms(self) -> float:
         return self.played
 
-    def restart(self) -> None:
-        self.restarts.append(self.now_ms)
-        self.queued, self.played, self.written = 0, 0.0, bytearray()
 
-
-def tone_track(seconds: float = 3.0) -> Track:
-    """Every sample says its own position, so what was written shows where it came from."""
-    n = np.arange(int(seconds * RATE), dtype=np.int64)
+def numbered_track(seconds: float = 3.0) -> Track:
+    """Every sample says its own position + 1 (0 is silence), so what was written shows
+    where it came from."""
+    n = np.arange(1, int(seconds * RATE) + 1, dtype=np.int64)
     return Track(np.stack([n % 32768, n // 32768], axis=1).astype(np.int16))
 
 
-def first_sample(written: bytearray) -> int:
-    pcm = np.frombuffer(bytes(written[:FRAME_BYTES]), np.int16)
-    return int(pcm[0]) + 32768 * int(pcm[1])
+def positions(written: bytes) -> np.ndarray:
+    """Track positions of the samples written (-1 where silence was written)."""
+    pcm = np.frombuffer(bytes(written), np.int16).reshape(-1, 2).astype(np.int64)
+    return pcm[:, 0] % 32768 + 32768 * pcm[:, 1] - 1
 
 
-def test_the_sound_starts_at_the_pictures_time_and_keeps_with_it():
-    sink, track = ClockSink(), tone_track()
-    feeder = Feeder(track, sink)
-    feeder.feed(250.0)  # a track that arrives 250 ms into the clip starts there
-    assert first_sample(sink.written) == 250 * RATE // 1000
-    elapsed = 250.0
-    worst = 0.0
+def title_card(sink: ClockSink, stream: Stream, ms: int) -> None:
+    for _ in range(ms // 4):
+        sink.advance(4)
+        stream.silence()
+
+
+def test_a_clip_starts_its_sound_at_the_pictures_time_and_keeps_with_it():
+    sink = ClockSink()
+    stream = Stream(sink)
+    title_card(sink, stream, 600)  # the stream runs before the clip: silence, LEAD_MS ahead
+    assert set(positions(sink.written)) == {-1}
+    assert stream.queued_ms() == pytest.approx(LEAD_MS, abs=1)
+    silence = len(sink.written)
+    feeder = Feeder(numbered_track(), stream, 250.0)  # the track arrived 250 ms into the clip
+    assert feeder.offset_ms(250.0) == pytest.approx(0, abs=1)
+    sink.advance(4)
+    feeder.feed(254.0)
+    # Its first sample is the one due when it will be heard: after what was queued.
+    assert positions(sink.written[silence:])[0] == round((250 + LEAD_MS) * RATE / 1000)
+    elapsed, worst = 254.0, 0.0
     for _ in range(500):  # 2 s of 4 ms ticks
         sink.advance(4)
         elapsed += 4
         feeder.feed(elapsed)
         worst = max(worst, abs(feeder.offset_ms(elapsed)))
     assert worst < 5 and feeder.resyncs == 0
-    pcm = np.frombuffer(bytes(sink.written), np.int16).reshape(-1, 2).astype(np.int64)
-    positions = pcm[:, 0] % 32768 + 32768 * pcm[:, 1]
-    assert (np.diff(positions) == 1).all()  # one unbroken run of the track, nothing skipped
+    assert (np.diff(positions(sink.written[silence:])) == 1).all()  # nothing skipped
+    assert stream.queued_ms() <= LEAD_MS + 1  # a new clip is never behind more than this
 
 
-def test_a_starved_sink_starts_again_at_the_pictures_time():
-    sink, track = ClockSink(), tone_track()
-    feeder = Feeder(track, sink)
-    feeder.feed(0.0)
+def test_a_starved_device_skips_to_the_pictures_time():
+    sink = ClockSink()
+    stream = Stream(sink)
+    title_card(sink, stream, 200)
+    feeder = Feeder(numbered_track(), stream, 0.0)
     for t in range(4, 404, 4):
         sink.advance(4)
         feeder.feed(float(t))
-    sink.advance(600)  # the GUI thread was held: the sink ran dry after 200 ms
+    sink.advance(600)  # the GUI thread was held: the device ran dry after LEAD_MS
+    before = len(sink.written)
     feeder.feed(1000.0)
-    assert feeder.resyncs == 1 and sink.restarts[-1] == sink.now_ms
-    assert first_sample(sink.written) == RATE  # 1000 ms into the clip, where the picture is
-    assert abs(feeder.offset_ms(1000.0)) < 1
+    assert feeder.resyncs == 1 and abs(feeder.offset_ms(1000.0)) < 1
+    # The queue had run dry: what is written now is heard now, at the picture's 1000 ms.
+    assert positions(sink.written[before:])[0] == RATE
 
 
-def test_nothing_is_written_past_the_clips_end_and_the_end_is_no_resync():
-    sink, track = ClockSink(size=RATE * FRAME_BYTES * 10), tone_track(1.0)
-    feeder = Feeder(track, sink)
-    feeder.feed(0.0)
-    assert len(sink.written) == len(track.pcm) * FRAME_BYTES
-    sink.advance(1500)
-    feeder.feed(1500.0)
-    assert feeder.resyncs == 0 and len(sink.written) == len(track.pcm) * FRAME_BYTES
+def test_the_clip_sound_ends_with_silence_and_the_end_is_no_resync():
+    sink = ClockSink()
+    stream = Stream(sink)
+    feeder = Feeder(numbered_track(0.5), stream, 0.0)
+    for t in range(4, 1000, 4):
+        sink.advance(4)
+        feeder.feed(float(t))
+    got = positions(sink.written)
+    assert feeder.resyncs == 0 and got.max() == RATE // 2 - 1
+    assert (got[got >= 0] == np.arange(RATE // 2)).all() and (got[RATE // 2:] == -1).all()

@@ -55,6 +55,7 @@ class ShowPlayer(QObject):
     def start(self, at: int = 0) -> None:
         self._preparer = Preparer(self.slides, self.options, self.indexes)
         self._preparer.start()
+        self.sound.open()
         self.go(at)
         self._timer.start()
 
@@ -64,7 +65,7 @@ class ShowPlayer(QObject):
         if at >= len(self.slides):
             self._end()
             return
-        self.sound.stop()  # a title card is silent; the next clip starts its own
+        self.sound.mute()  # a title card is silent; the next clip starts its own
         self.at, self.ended, self.error = max(0, at), False, None
         self.frame, self._waiting, self._end_ms = None, None, None
         self._started = time.perf_counter() if self.current.is_title else None
@@ -112,7 +113,7 @@ class ShowPlayer(QObject):
         self.changed.emit()
 
     def _end(self) -> None:
-        self.sound.stop()
+        self.sound.mute()
         self.at, self.ended, self.frame = len(self.slides), True, None
         self._keep_feeds_none()
         self.changed.emit()
@@ -136,6 +137,7 @@ class ShowPlayer(QObject):
             return
         slide = self.current
         if slide.is_title:
+            self.sound.tick()  # silence
             if self.elapsed_ms() >= slide.duration_ms:
                 self.go(self.at + 1)
             return
@@ -145,12 +147,14 @@ class ShowPlayer(QObject):
 
     def _sound(self, feed: ClipFeed | None) -> None:
         """The clip's sound, from when its clock runs (its first frame is on screen)."""
-        if feed is None or self._started is None or self.ended or self.paused:
-            return
-        if self.sound.slide == self.at:
+        if feed is None or self._started is None or self.ended or self.error is not None:
+            self.sound.tick()  # silence until the picture's clock runs
+        elif self.sound.slide == self.at:
             self.sound.tick(self.elapsed_ms())
-        elif feed.track is not None and self.error is None:
+        elif feed.track is not None:
             self.sound.play(self.at, feed.track, self.elapsed_ms())
+        else:
+            self.sound.tick()
 
     def _play(self, feed: ClipFeed | None) -> None:
         if feed is None:
@@ -199,7 +203,7 @@ class ShowPlayer(QObject):
         """Stop the clock and every decoder, and wait for their threads (a face search stops
         at its next frame)."""
         self._timer.stop()
-        self.sound.stop()
+        self.sound.close()
         threads = list(self.feeds.values())
         preparer = getattr(self, "_preparer", None)
         if preparer is not None:

@@ -47,6 +47,11 @@ class PresenterView(QWidget):
         side.addRow(self.preview)
         grid.addLayout(side, 0, 1)
         grid.addWidget(self.keys, 1, 0, 1, 2)
+        self.silent = QLabel(self.tr("No sound output on this computer: the picture plays "
+                                     "without sound"))
+        self.silent.setObjectName("presenterSilent")
+        self.silent.setVisible(False)
+        grid.addWidget(self.silent, 2, 0, 1, 2)
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.refresh)
@@ -57,6 +62,7 @@ class PresenterView(QWidget):
     def refresh(self) -> None:
         pl = self.player
         total = len(pl.slides)
+        self.silent.setVisible(not pl.sound.available)
         if pl.ended or pl.at < 0:
             self.now.setText(self.tr("End of the screening"))
             self.details.setText("")

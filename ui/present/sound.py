@@ -3,7 +3,7 @@
 Which sample plays when is the core's :class:`reviewer.present.sound.Feeder`; this module
 only owns the device. A computer without a sound output shows the picture alone (the
 presenter view says so). Title cards are silent, B (black) holds the sound with the
-picture, and stopping drops whatever the device still had queued.
+picture, and leaving drops whatever the device still had queued.
 """
 
 from __future__ import annotations
@@ -12,14 +12,16 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QIODevice
-from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSink, QMediaDevices
+from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices
 
-from reviewer.present.sound import CHANNELS, FRAME_BYTES, RATE, Feeder, Sink, Track
+from reviewer.present.sound import CHANNELS, FRAME_BYTES, RATE, Feeder, Sink, Stream, Track
 
-BUFFER_MS = 200  # the device keeps playing through a GUI stall this long
+BUFFER_MS = 400  # room for the lead and for a GUI stall; the lead is what is kept queued
 
 
 class Output(Sink, Protocol):
+    def start(self) -> None: ...
+
     def suspend(self) -> None: ...
 
     def resume(self) -> None: ...
@@ -35,8 +37,7 @@ class QtSink:
         self.audio.setBufferSize(RATE * FRAME_BYTES * BUFFER_MS // 1000)
         self.io: QIODevice | None = None
 
-    def restart(self) -> None:
-        self.stop()
+    def start(self) -> None:
         self.io = self.audio.start()
 
     def free(self) -> int:
@@ -53,7 +54,7 @@ class QtSink:
             self.audio.suspend()
 
     def resume(self) -> None:
-        if self.io is not None and self.audio.state() == QAudio.State.SuspendedState:
+        if self.io is not None:
             self.audio.resume()
 
     def stop(self) -> None:
@@ -79,47 +80,60 @@ def default_output() -> QtSink | None:
 
 
 class ShowSound:
-    """The sound of the slide on screen: one track at a time, fed on the show's clock."""
+    """The show's one stream: opened when the show starts (the device's start-up delay is
+    spent on the first title card or pre-roll), the slide's track or silence fed on every
+    tick, held by pause and black, dropped at once when the show stops."""
 
     def __init__(self, make_output: Callable[[], Output | None] = default_output) -> None:
         self._make_output = make_output
-        self._output: Output | None = None
-        self._tried = False
+        self.output: Output | None = None
+        self.stream: Stream | None = None
         self.feeder: Feeder | None = None
         self.slide = -1  # the slide whose track is playing
+        self.opened = False
 
     @property
     def available(self) -> bool:
         """False once it is known that this computer has no sound output."""
-        return self._output is not None or not self._tried
+        return self.stream is not None or not self.opened
+
+    def open(self) -> None:
+        if self.opened:
+            return
+        self.opened = True
+        self.output = self._make_output()
+        if self.output is not None:
+            self.output.start()
+            self.stream = Stream(self.output)
 
     def play(self, slide: int, track: Track, elapsed_ms: float) -> None:
-        output = self._open()
-        if output is None:
+        """Slide ``slide``'s track from the picture's time ``elapsed_ms``."""
+        if self.stream is None:
             return
         self.slide = slide
-        self.feeder = Feeder(track, output)
-        self.feeder.start(elapsed_ms)
+        self.feeder = Feeder(track, self.stream, elapsed_ms)
 
-    def tick(self, elapsed_ms: float) -> None:
-        if self.feeder is not None:
+    def tick(self, elapsed_ms: float | None = None) -> None:
+        """The clip's sound (``elapsed_ms``: its picture's time), or silence."""
+        if self.feeder is not None and elapsed_ms is not None:
             self.feeder.feed(elapsed_ms)
+        elif self.stream is not None:
+            self.stream.silence()
+
+    def mute(self) -> None:
+        """The clip's sound ends here (another slide); the stream goes on with silence."""
+        self.feeder, self.slide = None, -1
 
     def pause(self) -> None:
-        if self._output is not None and self.feeder is not None:
-            self._output.suspend()
+        if self.output is not None:
+            self.output.suspend()
 
     def resume(self) -> None:
-        if self._output is not None and self.feeder is not None:
-            self._output.resume()
+        if self.output is not None:
+            self.output.resume()
 
-    def stop(self) -> None:
-        self.feeder, self.slide = None, -1
-        if self._output is not None:
-            self._output.stop()
-
-    def _open(self) -> Output | None:
-        if not self._tried:
-            self._tried = True
-            self._output = self._make_output()
-        return self._output
+    def close(self) -> None:
+        self.mute()
+        if self.output is not None:
+            self.output.stop()
+        self.stream = None
