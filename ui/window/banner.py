@@ -1,8 +1,17 @@
-"""The warning strip above the video. A warning about a file belongs to that file."""
+"""The strips above the video: the project's (how it was opened) and a file's warnings.
+A warning about a file belongs to that file."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
+
+
+def _strip(label: QLabel, name: str, colours: tuple[str, str, str]) -> None:
+    background, text, border = colours
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"background: {background}; color: {text}; padding: 6px; "
+                        f"border: 1px solid {border};")
 
 
 class FileBanner(QLabel):
@@ -10,11 +19,7 @@ class FileBanner(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("banner")
-        self.setWordWrap(True)
-        self.setStyleSheet(
-            "background: #fdecea; color: #8a1c12; padding: 6px; border: 1px solid #e0a39b;"
-        )
+        _strip(self, "banner", ("#fdecea", "#8a1c12", "#e0a39b"))
         self.setToolTip(self.tr("Click to dismiss"))
         self.owner: str | None = None
         self.hide()
@@ -44,11 +49,7 @@ class ProjectBanner(QLabel):
 
     def __init__(self, notices: tuple, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("projectBanner")
-        self.setWordWrap(True)
-        self.setStyleSheet(
-            "background: #fff4d6; color: #6b4a00; padding: 6px; border: 1px solid #e5c77a;"
-        )
+        _strip(self, "projectBanner", ("#fff4d6", "#6b4a00", "#e5c77a"))
         self.setToolTip(self.tr("Click to hide"))
         lines = [notice.message(lang) for notice in notices]
         self.setText("\n".join("ⓘ " + line for line in lines))
