@@ -12,7 +12,14 @@
 3. Coverage writes on the GUI thread: one coalesced write (5 s of watching), median / max.
 4. Presentation at 1080p30 (offscreen, redaction on): from a "next" key to the next clip's
    first frame painted (target <= 300 ms); frames painted against frames due while clips
-   play (target: none dropped); the longest gap between painted frames.
+   play (target: none dropped); the longest gap between painted frames. With PulseAudio
+   installed the whole run has a sound output (a private null sink), so the show plays
+   each clip's sound while these are measured.
+5. Presentation sound, A/V offset: a 1080p clip whose flash frame and 1 kHz tone burst
+   start together, shown after a title card, three times: when the tone's first sample is
+   played by the device (``QAudioSink.processedUSecs``, polled every ms) minus when the
+   flash frame was painted (target: within one frame, ±33 ms). The device's own output
+   latency after that point (PulseAudio's, the sound card's) is not in it.
 Nothing asserts on time; the figures and PASS/MISS are printed.
 """
 
@@ -28,7 +35,8 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from reviewer.media import synth  # noqa: E402
 
@@ -198,6 +206,26 @@ def _dropped(painted: list[tuple[int, int, float]]) -> dict:
             "longest_paint_gap_ms": round(max(gaps, default=0.0), 1)}
 
 
+def bench_av_offset(tmp: Path, env: dict[str, str] | None) -> dict:
+    """Scenario runs in child processes (one app each, as a show is), offscreen."""
+    if env is None:
+        return {"av_offset_ms": None}
+    from tests.flash_footage import make_project
+
+    flash, project = make_project(tmp / "flash", 1920, 1080)
+    runs = []
+    for _ in range(3):
+        child = subprocess.run([sys.executable, "-m", "tests.ui.present_sound_scenario",
+                                str(project), str(flash.flash_ms)], cwd=ROOT, text=True,
+                               capture_output=True, env={**os.environ, **env,
+                                                         "QT_QPA_PLATFORM": "offscreen"})
+        runs.append(json.loads(child.stdout.strip().splitlines()[-1]))
+    return {"av_offset_ms": [r.get("av_offset_ms") for r in runs],
+            "av_resyncs": [r.get("resyncs") for r in runs],
+            "av_probe_resolution_ms": [r.get("probe_step_ms") for r in runs],
+            "sound_device_start_ms": [r.get("device_start_ms") for r in runs]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--minutes", type=float, default=3.0)
@@ -205,19 +233,26 @@ def main() -> None:
     args = parser.parse_args()
     import tempfile
 
+    from tests.pulse import null_sink
+
     path = footage(args.minutes)
     results = bench_scan(path, args.minutes * 60)
     results |= bench_gui(path)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, null_sink(Path(tmp) / "pulse") as sound:
+        os.environ.update(sound or {})  # before Qt Multimedia looks for a device
+        results["sound_output"] = sound is not None
         results |= bench_coverage_writes(Path(tmp))
         results |= bench_present(path, Path(tmp), detected=True)
         results |= bench_present(path, Path(tmp), detected=False)
+        results |= bench_av_offset(Path(tmp), sound)
     results["load"] = os.getloadavg()[0]
     verdicts = {
         "scan <= 0.25x real time": results["scan_ratio"] <= 0.25,
         "GUI never blocked > 50 ms": results["gui_gap_scanning_ms"] <= 50,
         "next -> first frame <= 300 ms": max(results["next_to_first_frame_ms"] or [9e9]) <= 300,
         "no dropped frames": results["frames_dropped"] == 0,
+        "A/V offset within one frame (33 ms)": all(
+            x is not None and abs(x) <= 33 for x in results["av_offset_ms"] or [None]),
     }
     print(json.dumps(results, indent=2))
     for name, ok in verdicts.items():

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from reviewer.media.paths import APP_NAME
 from reviewer.store.errors import StoreError
 from reviewer.store.project import SUFFIX, Project
+from ui.fonts import use_cjk_fallback
 from ui.project.recent import recent_projects, remember
 from ui.project.start_page import StartPage, ask_new_project, ask_open_project
 from ui.window.view_state import ViewState, load_view
@@ -80,9 +81,7 @@ class Shell:
         state = load_view(project.path)
         if state.media_id is None and first_media and project.media():
             state = ViewState(project.media()[0].id)
-        self._show_review(state)
-        if project.read_only and project.read_only_reason is not None:
-            self._error(project.read_only_reason.message(self.lang))
+        self._show_review(state)  # how it was opened (read-only and why): the project banner
 
     def _show_review(self, state: ViewState) -> None:
         from ui.main_window import ReviewWindow
@@ -287,6 +286,7 @@ def make_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
+    use_cjk_fallback(app)
     return app
 
 

@@ -41,7 +41,8 @@ from ui.tags.editor import TagEditor
 from ui.tags.panel import TagPanel
 from ui.timeline.timeline import TimelineWidget
 from ui.window import menus
-from ui.window.banner import FileBanner
+from ui.window.banner import FileBanner, ProjectBanner
+from ui.window.busy import BusyDialog
 from ui.window.feedback import Feedback
 from ui.window.footage_actions import FootageActions
 from ui.window.fullscreen import FullScreen
@@ -88,12 +89,14 @@ class ReviewWindow(QMainWindow):
         self.transport = TransportBar(self.player)
         self.timeline = TimelineWidget()
         self.banner = FileBanner()
+        self.busy = BusyDialog(self)
+        self.project_banner = ProjectBanner(self.session.notices, self.session.lang)
         centre = QWidget()
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        for widget, stretch in ((self.banner, 0), (self.view, 1), (self.legend, 0),
-                                (self.transport, 0), (self.timeline, 0)):  # fmt: skip
+        for widget, stretch in ((self.project_banner, 0), (self.banner, 0), (self.view, 1),
+                                (self.legend, 0), (self.transport, 0), (self.timeline, 0)):  # fmt: skip
             column.addWidget(widget, stretch)
         self.setCentralWidget(centre)
         self.bin = MediaBin(self.session)
@@ -112,7 +115,7 @@ class ReviewWindow(QMainWindow):
         self.marks = TimelineMarks(
             self.session, self.controller, self.player, self.timeline, self._select_tag
         )
-        self.fullscreen = FullScreen(self, [self.timeline, self.banner])
+        self.fullscreen = FullScreen(self, [self.timeline, self.banner, self.project_banner])
         self.menus = menus.build(self)
         self.campaign = CampaignUi(self, self.session)  # rounds, rectification, statistics
         self.marks.overdue = self.campaign.overdue
@@ -177,7 +180,9 @@ class ReviewWindow(QMainWindow):
             (s.saveFailed, self._save_failed),
             (s.editRefused, self._edit_refused),
             (s.undoStateChanged, self._undo_state),
+            (s.busyChanged, self.busy.changed),
         ]
+        s.runner = self.tasks  # long session work (undoing a merge) runs on the window's pool
         for signal, slot in self._session_links:
             signal.connect(slot)
 
@@ -462,6 +467,8 @@ class ReviewWindow(QMainWindow):
         self.fullscreen.leave()
         for signal, slot in self._session_links:
             signal.disconnect(slot)
+        if self.session.runner is self.tasks:
+            self.session.runner = None
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

@@ -248,22 +248,22 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="253" />
+        <location filename="../../ui/export/dialog.py" line="255" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="275" />
+        <location filename="../../ui/export/dialog.py" line="277" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/dialog.py" line="286" />
+        <location filename="../../ui/export/dialog.py" line="288" />
         <source>✓ %1: %2 problem(s)</source>
         <translation>✓ %1：%2 个问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/dialog.py" line="293" />
+        <location filename="../../ui/export/dialog.py" line="295" />
         <source>    … and %n more file(s)</source>
         <translation><numerusform>    …… 另有 %n 个文件</numerusform></translation>
     </message>
@@ -704,32 +704,32 @@
 <context>
     <name>MediaBin</name>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="32" />
+        <location filename="../../ui/media/media_bin.py" line="33" />
         <source>No footage yet: click “Add footage…” below.</source>
         <translation>还没有视频：请点击下方的“添加视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="37" />
+        <location filename="../../ui/media/media_bin.py" line="38" />
         <source>Add footage…</source>
         <translation>添加视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="39" />
+        <location filename="../../ui/media/media_bin.py" line="40" />
         <source>Find moved footage…</source>
         <translation>查找移动过的视频…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="76" />
+        <location filename="../../ui/media/media_bin.py" line="78" />
         <source>(offline)</source>
         <translation>（离线）</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="78" />
+        <location filename="../../ui/media/media_bin.py" line="80" />
         <source>%1% watched</source>
         <translation>已看 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/media/media_bin.py" line="84" />
+        <location filename="../../ui/media/media_bin.py" line="86" />
         <source>File not found; use “Find moved footage…”</source>
         <translation>找不到文件；请用“查找移动过的视频…”</translation>
     </message>
@@ -737,304 +737,309 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/merge/view.py" line="60" />
+        <location filename="../../ui/merge/view.py" line="61" />
         <source>Merge reviewer packages</source>
         <translation>合并审片员数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="90" />
+        <location filename="../../ui/merge/view.py" line="91" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="91" />
+        <location filename="../../ui/merge/view.py" line="92" />
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="92" />
+        <location filename="../../ui/merge/view.py" line="93" />
         <source>Likely duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="93" />
+        <location filename="../../ui/merge/view.py" line="94" />
         <source>Code book</source>
         <translation>问题分类表</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="105" />
+        <location filename="../../ui/merge/view.py" line="106" />
         <source>Add packages…</source>
         <translation>添加数据包…</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="106" />
+        <location filename="../../ui/merge/view.py" line="107" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="107" />
+        <location filename="../../ui/merge/view.py" line="108" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="108" />
+        <location filename="../../ui/merge/view.py" line="109" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="117" />
+        <location filename="../../ui/merge/view.py" line="118" />
         <source>Apply merge</source>
         <translation>确认合并</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="119" />
+        <location filename="../../ui/merge/view.py" line="120" />
         <source>Undo merge</source>
         <translation>撤销合并</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="129" />
+        <location filename="../../ui/merge/view.py" line="130" />
         <source>Project</source>
         <translation>本项目</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="129" />
+        <location filename="../../ui/merge/view.py" line="130" />
         <source>Incoming</source>
         <translation>传入</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="132" />
+        <location filename="../../ui/merge/view.py" line="133" />
         <source>Keep mine</source>
         <translation>保留本项目的</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="135" />
+        <location filename="../../ui/merge/view.py" line="136" />
         <source>Take theirs</source>
         <translation>采用传入的</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="138" />
-        <location filename="../../ui/merge/view.py" line="159" />
+        <location filename="../../ui/merge/view.py" line="139" />
+        <location filename="../../ui/merge/view.py" line="160" />
         <source>Keep both</source>
         <translation>两个都保留</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="150" />
+        <location filename="../../ui/merge/view.py" line="151" />
         <source>First</source>
         <translation>第一条</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="150" />
+        <location filename="../../ui/merge/view.py" line="151" />
         <source>Second</source>
         <translation>第二条</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="153" />
+        <location filename="../../ui/merge/view.py" line="154" />
         <source>Merge into first</source>
         <translation>合并到第一条</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="156" />
+        <location filename="../../ui/merge/view.py" line="157" />
         <source>Merge into second</source>
         <translation>合并到第二条</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="172" />
+        <location filename="../../ui/merge/view.py" line="173" />
         <source>Add to code book</source>
         <translation>加入问题分类表</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="175" />
+        <location filename="../../ui/merge/view.py" line="176" />
         <source>Do not add</source>
         <translation>不加入</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="180" />
+        <location filename="../../ui/merge/view.py" line="181" />
         <source>Entries a laptop's code book has and this project's lacks. Their tags are kept either way.</source>
         <translation>某台电脑的问题分类表中有、本项目没有的条目。无论是否加入，相关标记都会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="221" />
+        <location filename="../../ui/merge/view.py" line="222" />
         <source>Choose reviewer packages</source>
         <translation>选择审片员数据包</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="223" />
+        <location filename="../../ui/merge/view.py" line="224" />
         <source>Reviewer packages (*.shenpian-pack *.zip);;All files (*)</source>
         <translation>审片员数据包 (*.shenpian-pack *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="254" />
+        <location filename="../../ui/merge/view.py" line="247" />
+        <source>Undoing the merge…</source>
+        <translation>正在撤销合并…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/merge/view.py" line="258" />
         <source>The merge could not be undone: %1</source>
         <translation>无法撤销合并：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="258" />
+        <location filename="../../ui/merge/view.py" line="262" />
         <source>The merge was undone; the project is as it was before.</source>
         <translation>已撤销合并，项目已恢复到合并之前。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="267" />
+        <location filename="../../ui/merge/view.py" line="271" />
         <source>The project is open read-only; nothing can be merged.</source>
         <translation>项目以只读方式打开，无法合并。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/merge/view.py" line="271" />
+        <location filename="../../ui/merge/view.py" line="275" />
         <source>Checking %n package(s)…</source>
         <translation><numerusform>正在检查 %n 个数据包…</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/merge/view.py" line="272" />
+        <location filename="../../ui/merge/view.py" line="276" />
         <source>Merging %n package(s)…</source>
         <translation><numerusform>正在合并 %n 个数据包…</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="332" />
+        <location filename="../../ui/merge/view.py" line="336" />
         <source>Nothing was merged: %1</source>
         <translation>未合并任何内容：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="336" />
-        <location filename="../../ui/merge/view.py" line="344" />
+        <location filename="../../ui/merge/view.py" line="340" />
+        <location filename="../../ui/merge/view.py" line="348" />
         <source>Nothing new: these packages were already merged.</source>
         <translation>没有新内容：这些数据包已经合并过。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="338" />
+        <location filename="../../ui/merge/view.py" line="342" />
         <source>Preview, nothing changed yet: the merge would add %1, update %2 (identical %3); %4 new conflict(s), %5 likely duplicate(s), %8 exact duplicate(s) kept once, %6 code book proposal(s), %7 new footage file(s). Press Apply merge to merge.</source>
         <translation>预览（尚未改动项目）：合并将新增 %1 条，更新 %2 条（相同 %3 条）；新冲突 %4 个，疑似重复 %5 对，完全相同只保留一条的 %8 条，分类表建议 %6 条，新视频 %7 个。点“确认合并”执行合并。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="346" />
+        <location filename="../../ui/merge/view.py" line="350" />
         <source>Added %1, updated %2, identical %3; %4 new conflict(s), %5 likely duplicate(s), %8 exact duplicate(s) kept once, %6 code book proposal(s), %7 new footage file(s). Edit ▸ Undo (or Undo merge) puts it all back.</source>
         <translation>新增 %1 条，更新 %2 条，相同 %3 条；新冲突 %4 个，疑似重复 %5 对，完全相同只保留一条的 %8 条，分类表建议 %6 条，新视频 %7 个。用“编辑 ▸ 撤销”（或“撤销合并”）可全部恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="365" />
+        <location filename="../../ui/merge/view.py" line="369" />
         <source>… and %1 more</source>
         <translation>…… 另有 %1 项</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="385" />
+        <location filename="../../ui/merge/view.py" line="389" />
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="387" />
+        <location filename="../../ui/merge/view.py" line="391" />
         <source>Likely duplicates (%1)</source>
         <translation>疑似重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="389" />
+        <location filename="../../ui/merge/view.py" line="393" />
         <source>Code book (%1)</source>
         <translation>问题分类表（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="497" />
+        <location filename="../../ui/merge/view.py" line="501" />
         <source>frame %1</source>
         <translation>第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="497" />
+        <location filename="../../ui/merge/view.py" line="501" />
         <source>about frame %1</source>
         <translation>约第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="521" />
+        <location filename="../../ui/merge/view.py" line="525" />
         <source>edited on both sides</source>
         <translation>双方都修改过</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="523" />
+        <location filename="../../ui/merge/view.py" line="527" />
         <source>edited on one side, deleted on the other</source>
         <translation>一方修改、另一方删除</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="530" />
+        <location filename="../../ui/merge/view.py" line="534" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="531" />
+        <location filename="../../ui/merge/view.py" line="535" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="532" />
+        <location filename="../../ui/merge/view.py" line="536" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="533" />
+        <location filename="../../ui/merge/view.py" line="537" />
         <source>Frame</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="534" />
+        <location filename="../../ui/merge/view.py" line="538" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="535" />
+        <location filename="../../ui/merge/view.py" line="539" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="536" />
+        <location filename="../../ui/merge/view.py" line="540" />
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="537" />
+        <location filename="../../ui/merge/view.py" line="541" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="538" />
+        <location filename="../../ui/merge/view.py" line="542" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="539" />
+        <location filename="../../ui/merge/view.py" line="543" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="540" />
+        <location filename="../../ui/merge/view.py" line="544" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="541" />
+        <location filename="../../ui/merge/view.py" line="545" />
         <source>Status</source>
         <translation>整改状态</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="542" />
+        <location filename="../../ui/merge/view.py" line="546" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="543" />
+        <location filename="../../ui/merge/view.py" line="547" />
         <source>Stills</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="544" />
+        <location filename="../../ui/merge/view.py" line="548" />
         <source>Reviewer</source>
         <translation>审片人</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="545" />
+        <location filename="../../ui/merge/view.py" line="549" />
         <source>Last edited by</source>
         <translation>最后修改人</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="546" />
+        <location filename="../../ui/merge/view.py" line="550" />
         <source>Last edited at</source>
         <translation>最后修改时间</translation>
     </message>
     <message>
-        <location filename="../../ui/merge/view.py" line="547" />
+        <location filename="../../ui/merge/view.py" line="551" />
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
@@ -1103,49 +1108,75 @@
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../../ui/present/presenter.py" line="21" />
+        <location filename="../../ui/present/presenter.py" line="22" />
         <source>Presenter view</source>
         <translation>演讲者视图</translation>
     </message>
     <message>
-        <location filename="../../ui/present/presenter.py" line="36" />
+        <location filename="../../ui/present/presenter.py" line="37" />
         <source>PageDown / → next · PageUp / ← previous · Space pause · B black · Esc leave</source>
         <translation>PageDown / → 下一段 · PageUp / ← 上一段 · 空格 暂停 · B 黑屏 · Esc 退出</translation>
     </message>
     <message>
-        <location filename="../../ui/present/presenter.py" line="40" />
+        <location filename="../../ui/present/presenter.py" line="41" />
         <source>On screen</source>
         <translation>正在放映</translation>
     </message>
     <message>
-        <location filename="../../ui/present/presenter.py" line="41" />
+        <location filename="../../ui/present/presenter.py" line="42" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/present/presenter.py" line="42" />
+        <location filename="../../ui/present/presenter.py" line="43" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/present/presenter.py" line="45" />
+        <location filename="../../ui/present/presenter.py" line="46" />
         <source>Next</source>
         <translation>下一段</translation>
     </message>
     <message>
-        <location filename="../../ui/present/presenter.py" line="60" />
+        <location filename="../../ui/present/presenter.py" line="50" />
+        <source>No sound output on this computer: the picture plays without sound</source>
+        <translation>这台电脑没有可用的声音输出：只放画面，没有声音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/present/presenter.py" line="67" />
         <source>End of the screening</source>
         <translation>放映结束</translation>
     </message>
     <message>
-        <location filename="../../ui/present/presenter.py" line="66" />
+        <location filename="../../ui/present/presenter.py" line="73" />
         <source> (black)</source>
         <translation>（黑屏）</translation>
     </message>
     <message>
-        <location filename="../../ui/present/presenter.py" line="66" />
+        <location filename="../../ui/present/presenter.py" line="73" />
         <source> (paused)</source>
         <translation>（已暂停）</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectBanner</name>
+    <message>
+        <location filename="../../ui/window/banner.py" line="52" />
+        <source>Click to hide</source>
+        <translation>点击隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSession</name>
+    <message>
+        <location filename="../../ui/project/session.py" line="34" />
+        <source>Not changed: wait until this is done: %1</source>
+        <translation>未修改：请等这项操作完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/project/session.py" line="116" />
+        <source>Undoing the merge…</source>
+        <translation>正在撤销合并…</translation>
     </message>
 </context>
 <context>
@@ -1594,62 +1625,62 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="102" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="106" />
         <source>Tag</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Tags</source>
         <translation>标记列表</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Click to go there · drag a tag to move it · Ctrl+wheel zooms, wheel scrolls</source>
         <translation>点击跳到该处 · 拖动标记可移动它 · Ctrl+滚轮缩放，滚轮左右移动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>The footage file is missing: %1. Use “Find moved footage…”.</source>
         <translation>视频文件不见了：%1。请用“查找移动过的视频…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Attach still</source>
         <translation>添加截图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405" />
+        <location filename="../../ui/main_window.py" line="410" />
         <source>NOT SAVED: %1 — retrying</source>
         <translation>未保存：%1 —— 正在重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411" />
+        <location filename="../../ui/main_window.py" line="416" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428" />
+        <location filename="../../ui/main_window.py" line="433" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429" />
+        <location filename="../../ui/main_window.py" line="434" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434" />
+        <location filename="../../ui/main_window.py" line="439" />
         <source>Double-click a file in the Footage list on the left to start reviewing.</source>
         <translation>双击左侧“视频”列表中的文件，开始审片。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="443" />
         <source>This project has no footage yet.
 Add footage with File → Add footage… (Ctrl+I) or the button on the left.</source>
         <translation>这个项目还没有视频。
@@ -1923,12 +1954,12 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../ui/app.py" line="132" />
+        <location filename="../../ui/app.py" line="131" />
         <source>Making the demo footage (first start only)…</source>
         <translation>正在生成演示视频（只在第一次启动时）…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="195" />
+        <location filename="../../ui/app.py" line="194" />
         <source>Footage reviewer</source>
         <translation>暗访审片</translation>
     </message>
@@ -1959,12 +1990,12 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>ShowScreen</name>
     <message>
-        <location filename="../../ui/present/screen.py" line="50" />
+        <location filename="../../ui/present/screen.py" line="42" />
         <source>End of the screening</source>
         <translation>放映结束</translation>
     </message>
     <message>
-        <location filename="../../ui/present/screen.py" line="67" />
+        <location filename="../../ui/present/screen.py" line="59" />
         <source>This clip cannot be played: %1</source>
         <translation>此片段无法播放：%1</translation>
     </message>
@@ -2073,87 +2104,87 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../ui/tags/editor.py" line="80" />
+        <location filename="../../ui/tags/editor.py" line="81" />
         <source>Choose, or type a new unit and press Enter</source>
         <translation>请选择，或输入新的单位后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="91" />
+        <location filename="../../ui/tags/editor.py" line="92" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="92" />
+        <location filename="../../ui/tags/editor.py" line="93" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="93" />
+        <location filename="../../ui/tags/editor.py" line="94" />
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="94" />
+        <location filename="../../ui/tags/editor.py" line="95" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="95" />
+        <location filename="../../ui/tags/editor.py" line="96" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="96" />
+        <location filename="../../ui/tags/editor.py" line="97" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="97" />
+        <location filename="../../ui/tags/editor.py" line="98" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="98" />
+        <location filename="../../ui/tags/editor.py" line="99" />
         <source>Status</source>
         <translation>整改状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="99" />
+        <location filename="../../ui/tags/editor.py" line="100" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="100" />
+        <location filename="../../ui/tags/editor.py" line="101" />
         <source>Stills</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="133" />
+        <location filename="../../ui/tags/editor.py" line="134" />
         <source>A responsible unit must be chosen from the list</source>
         <translation>责任单位必须从列表中选择</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="136" />
+        <location filename="../../ui/tags/editor.py" line="137" />
         <source>“%1” added to the code book's responsible units</source>
         <translation>已把“%1”加入问题分类表的责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="141" />
+        <location filename="../../ui/tags/editor.py" line="142" />
         <source>Still</source>
         <translation>截图</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="161" />
+        <location filename="../../ui/tags/editor.py" line="162" />
         <source>The tag was removed (undo brings it back)</source>
         <translation>这个标记已被移除（撤销可以恢复）</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="162" />
+        <location filename="../../ui/tags/editor.py" line="163" />
         <source>No tag selected: press a category key on a frame to make one</source>
         <translation>未选中标记：在画面上按类别键即可新建标记</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/editor.py" line="192" />
+        <location filename="../../ui/tags/editor.py" line="193" />
         <source>Tag at %1</source>
         <translation>标记：%1</translation>
     </message>
@@ -2234,78 +2265,78 @@ Add footage with File → Add footage… (Ctrl+I) or the button on the left.</so
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="54" />
+        <location filename="../../ui/tags/table_model.py" line="55" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="55" />
+        <location filename="../../ui/tags/table_model.py" line="56" />
         <source>Footage</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="56" />
+        <location filename="../../ui/tags/table_model.py" line="57" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="57" />
-        <location filename="../../ui/tags/table_model.py" line="72" />
+        <location filename="../../ui/tags/table_model.py" line="58" />
+        <location filename="../../ui/tags/table_model.py" line="73" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="58" />
-        <location filename="../../ui/tags/table_model.py" line="73" />
+        <location filename="../../ui/tags/table_model.py" line="59" />
+        <location filename="../../ui/tags/table_model.py" line="74" />
         <source>County</source>
         <translation>县市</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="59" />
-        <location filename="../../ui/tags/table_model.py" line="75" />
+        <location filename="../../ui/tags/table_model.py" line="60" />
+        <location filename="../../ui/tags/table_model.py" line="76" />
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="60" />
-        <location filename="../../ui/tags/table_model.py" line="76" />
+        <location filename="../../ui/tags/table_model.py" line="61" />
+        <location filename="../../ui/tags/table_model.py" line="77" />
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="61" />
-        <location filename="../../ui/tags/table_model.py" line="77" />
+        <location filename="../../ui/tags/table_model.py" line="62" />
+        <location filename="../../ui/tags/table_model.py" line="78" />
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="62" />
+        <location filename="../../ui/tags/table_model.py" line="63" />
         <source>Status</source>
         <translation>整改状态</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="63" />
+        <location filename="../../ui/tags/table_model.py" line="64" />
         <source>Round</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="64" />
+        <location filename="../../ui/tags/table_model.py" line="65" />
         <source>Reviewer</source>
         <translation>审片人</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="65" />
+        <location filename="../../ui/tags/table_model.py" line="66" />
         <source>Missing</source>
         <translation>待填项</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="66" />
-        <location filename="../../ui/tags/table_model.py" line="78" />
+        <location filename="../../ui/tags/table_model.py" line="67" />
+        <location filename="../../ui/tags/table_model.py" line="79" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/tags/table_model.py" line="74" />
+        <location filename="../../ui/tags/table_model.py" line="75" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>

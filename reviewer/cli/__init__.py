@@ -88,7 +88,7 @@ def run(argv: Sequence[str]) -> int:
 def _run(rest: list[str], argv: list[str], ctx: Context) -> int:
     args = None
     try:
-        args = build_parser().parse_args(rest)
+        args = build_parser().parse_command(rest)
         code = int(args.handler(args, ctx) or 0)
         ctx.out.flush()  # a closed pipe must fail here, not while Python exits
         return code

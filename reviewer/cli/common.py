@@ -144,13 +144,14 @@ def output_path(text: str) -> Path:
 
 
 def open_for_reading(path: Path, ctx: Context) -> Project:
-    """Open read-only; say once how it was opened when that matters (a temporary copy)."""
-    from reviewer.store.errors import WalCopyNotice
+    """Open read-only; say once how it was opened when that matters (a temporary copy of
+    a crash-left WAL, or of an older file upgraded to be read)."""
+    from reviewer.store.errors import UpgradedCopyNotice, WalCopyNotice
     from reviewer.store.project import Project
 
     project = Project.open(path, read_only=True)
     for notice in project.notices:
-        if isinstance(notice, WalCopyNotice):
+        if isinstance(notice, WalCopyNotice | UpgradedCopyNotice):
             ctx.fail(notice.message(ctx.lang))
     return project
 

@@ -16,13 +16,13 @@ from pathlib import Path
 from reviewer.cli.common import CliError, Context, output_path, project_path
 from reviewer.cli.store_commands import PROJECT_HELP
 from reviewer.merge import restore
-from reviewer.merge.display import shown
 from reviewer.merge.engine import merge
 from reviewer.merge.errors import MergeError
 from reviewer.merge.model import MergeReport
 from reviewer.merge.pack import pack
 from reviewer.store.errors import ProjectReadOnlyError, StoreError
 from reviewer.store.project import Project
+from reviewer.text import shown
 
 COMMANDS = ("pack", "merge")
 Handler = Callable[[argparse.Namespace, Context], int]

@@ -48,6 +48,31 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {_translate(message)}{hint}")
 
 
+    def parse_command(self, argv: Sequence[str]) -> argparse.Namespace:
+        """``parse_args``, except that words after an option still join the command's list
+        of positionals (``merge MASTER --undo x.pkg`` has a package), so the command can say
+        what is wrong with them rather than "unrecognized arguments"."""
+        args, extra = self.parse_known_args(argv)
+        if not extra:
+            return args
+        many = _list_positional(self, getattr(args, "command", None))
+        if many is None or any(word.startswith("-") for word in extra):
+            self.error(f"unrecognized arguments: {' '.join(extra)}")
+        convert = many.type if callable(many.type) else str
+        setattr(args, many.dest, [*getattr(args, many.dest), *map(convert, extra)])
+        return args
+
+
+def _list_positional(parser: argparse.ArgumentParser, command: str | None) -> argparse.Action | None:
+    """The command's positional that takes any number of words, if it has one."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            sub = action.choices[command]
+            return next((a for a in sub._actions
+                         if not a.option_strings and a.nargs in ("*", "+")), None)
+    return None
+
+
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         # argparse passes "" when it builds a subcommand's prog: no prefix there.

@@ -51,6 +51,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "no_usable_footage": ("所选标记的视频都离线或无法读取，无法导出放映片：{detail}",
                           "The footage of every selected tag is offline or unreadable: {detail}"),
     "format": ("未知导出格式：{detail}", "Unknown export format: {detail}"),
+    "name_too_long": ("名称过长（{detail}），未导出", "The name is too long ({detail}); nothing exported"),
     "ledger": ("台账有误，未导入任何修改：{detail}", "The ledger has errors; nothing was imported: {detail}"),
     "template": ("文件名模板有误：{detail}", "Bad file name template: {detail}"),
     "bulletin_template": ("通报模板有误，未导出：{detail}", "Bad bulletin template; nothing exported: {detail}"),

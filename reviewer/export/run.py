@@ -31,6 +31,7 @@ from reviewer.export.common import (
     no_progress,
 )
 from reviewer.export.snapshot import Snapshot
+from reviewer.files import NAME_MAX_BYTES, long_part
 
 _NAMES = {
     "xlsx": ("整改台账.xlsx", "ledger.xlsx"), "csv": ("整改台账.csv", "ledger.csv"),
@@ -75,11 +76,22 @@ def export(snapshot: Snapshot, fmt: str, out: Path, options: ExportOptions | Non
     if not snapshot.items:
         raise ExportError("empty")
     redacted_video.check_format(fmt, options)
+    check_name(out)  # before target_for asks the disk about it (which raises on such a name)
     target = target_for(snapshot, fmt, out, options)
+    check_name(target)
     progress(0, 1)
     result = _dispatch(snapshot, fmt, target, options, flag, progress, others)
     progress(1, 1)
     return result
+
+
+def check_name(target: Path) -> None:
+    """A name no common file system can hold is refused before anything is written."""
+    part = long_part(target)
+    if part is not None:
+        size, start = len(part.encode("utf-8", "surrogatepass")), f"{part[:40]}…"
+        raise ExportError("name_too_long", (f"{size} 字节，最多 {NAME_MAX_BYTES}：{start}",
+                                            f"{size} bytes, at most {NAME_MAX_BYTES}: {start}"))
 
 
 def _dispatch(snapshot: Snapshot, fmt: str, target: Path, options: ExportOptions,

@@ -124,19 +124,31 @@ def png_bytes(tab: Table, title: str) -> bytes:
 
 
 def export(snapshots: list[Snapshot], target: Path, options: ExportOptions) -> ExportResult:
-    """``target``'s stem names both files: ``stem.csv`` and ``stem.png``."""
+    """The name's suffix decides: ``.csv`` the table, ``.png`` the chart; any other name
+    both, as ``name.csv`` and ``name.png``."""
     first = snapshots[0]
     tab = table(first) if len(snapshots) == 1 else table(_merged(snapshots))
-    csv_path = target.with_suffix(".csv")
-    png_path = target.with_suffix(".png")
-    text = csv_text(tab, by_month(snapshots), options.lang, by_round(first))
-    text += _rows_text(coverage_sheet.csv_section(first.coverage, _short(options.lang)))  # #16
-    atomic.write_text(csv_path, text)
-    title = ("Problems by county and category" if options.lang.startswith("en")
-             else f"问题统计（县市 × 类别）：共 {tab.total()} 个")
-    atomic.write_bytes(png_path, png_bytes(tab, title))
-    return ExportResult("stats", (csv_path, png_path),
-                        exported=sum(len(s.items) for s in snapshots))
+    csv_path, png_path = outputs(target)
+    if csv_path is not None:
+        text = csv_text(tab, by_month(snapshots), options.lang, by_round(first))
+        text += _rows_text(coverage_sheet.csv_section(first.coverage, _short(options.lang)))
+        atomic.write_text(csv_path, text)
+    if png_path is not None:
+        title = ("Problems by county and category" if options.lang.startswith("en")
+                 else f"问题统计（县市 × 类别）：共 {tab.total()} 个")
+        atomic.write_bytes(png_path, png_bytes(tab, title))
+    files = tuple(p for p in (csv_path, png_path) if p is not None)
+    return ExportResult("stats", files, exported=sum(len(s.items) for s in snapshots))
+
+
+def outputs(target: Path) -> tuple[Path | None, Path | None]:
+    """(table, chart) that ``target`` asks for."""
+    suffix = target.suffix.lower()
+    if suffix == ".csv":
+        return target, None
+    if suffix == ".png":
+        return None, target
+    return target.with_name(target.name + ".csv"), target.with_name(target.name + ".png")
 
 
 def _short(lang: str) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from reviewer.merge.display import shown
 from reviewer.messages import FileError, pick
+from reviewer.text import shown
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("找不到审片包：{name}", "Package not found: {name}"),

@@ -46,6 +46,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                        "not opened, so as not to show only some of the tags: {name}"),
     "read_only": ("项目以只读方式打开，不能修改（{detail}）：{name}",
                   "The project is open read-only and cannot be changed ({detail}): {name}"),
+    "upgraded_copy": ("项目由旧版本创建，已在临时副本中升级后只读打开；文件本身未改动，下次以可编辑方式打开时"
+                      "会先备份再升级：{name}",
+                      "The project was made by an older version; it was read from an upgraded "
+                      "temporary copy. The file itself was not changed: it is backed up and "
+                      "upgraded the next time it is opened for editing: {name}"),
     "needs_upgrade": ("项目需要升级结构，但当前只能只读打开：{name}",
                       "The project needs a schema upgrade but can only be opened read-only: {name}"),
     "disk_full": ("磁盘已满，修改未能保存（已保留，腾出空间后会重试）：{name}",
@@ -270,6 +275,13 @@ class WalCopyNotice(StoreError):
     """Not raised: a crash-left WAL on read-only media, read from a temporary copy."""
 
     kind = "wal_copy"
+
+
+class UpgradedCopyNotice(StoreError):
+    """Not raised: a project made by an older version, opened read-only, read from an
+    upgraded temporary copy; the file itself is upgraded when next opened for editing."""
+
+    kind = "upgraded_copy"
 
 
 class WalUnreadableError(StoreError):

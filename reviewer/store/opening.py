@@ -29,6 +29,7 @@ from reviewer.store.errors import (
     ReadOnlyFileNotice,
     ReadOnlyLocationNotice,
     StoreError,
+    UpgradedCopyNotice,
     WalCopyNotice,
     WalUnreadableError,
 )
@@ -106,6 +107,34 @@ def _connect_copy(path: Path) -> Connection:
         shutil.rmtree(scratch, ignore_errors=True)
         raise WalUnreadableError(path, getattr(exc, "strerror", None) or str(exc)) from exc
     return Connection(conn, scratch, WalCopyNotice(path))
+
+
+def read_upgraded(opened: Connection, path: Path) -> Connection:
+    """An older project opened read-only, read from an upgraded temporary copy.
+
+    The copy is taken through the backup API (never a file copy of a live WAL database)
+    and migrated; the file itself is not changed, and is upgraded (after its backup) the
+    next time it is opened for editing. ``opened`` is closed once the copy is ready.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix="shenpian-upgraded-"))
+    copy = scratch / path.name
+    try:
+        db.backup_to(opened.conn, copy)
+        conn = db.connect_writable(copy)
+        try:
+            schema.upgrade(conn)
+        except BaseException:
+            conn.close()
+            raise
+    except (OSError, sqlite3.Error) as exc:
+        shutil.rmtree(scratch, ignore_errors=True)
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise db.classify(exc, path) from exc
+        raise StoreError(path, exc.strerror or str(exc)) from exc
+    opened.conn.close()
+    if opened.scratch is not None:
+        shutil.rmtree(opened.scratch, ignore_errors=True)
+    return Connection(conn, scratch, UpgradedCopyNotice(path))
 
 
 def _probe(conn: sqlite3.Connection) -> None:

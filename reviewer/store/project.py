@@ -30,6 +30,7 @@ from reviewer.store.errors import (
     AmbiguousMediaError,
     DuplicateMediaError,
     InvalidEditError,
+    NeedsUpgradeError,
     NetworkShareWarning,
     OlderCodeBookError,
     ProjectNotFoundError,
@@ -39,6 +40,7 @@ from reviewer.store.errors import (
     StoreError,
     UnknownMediaError,
     UnknownTagError,
+    UpgradedCopyNotice,
 )
 from reviewer.store.location import check_local, network_filesystem
 from reviewer.store.model import (
@@ -97,6 +99,7 @@ class Project(CampaignStore):
         self.read_only = held is None
         self.warnings: tuple[StoreError, ...] = ()
         self._scratch: Path | None = None  # a temporary copy being read (see opening.connect)
+        self.upgraded_copy: UpgradedCopyNotice | None = None  # older file read from a copy
         self._outbox: deque[tuple[Command, Mode]] = deque()
         self._undo = UndoStack()
         self._book: CodeBook | None = None
@@ -119,8 +122,9 @@ class Project(CampaignStore):
         who = reviewer or default_reviewer()
         held, reason = (None, None) if read_only else opening.take_lock(target, who)
         opened = _connect(target, held)
-        project = cls(target, opened.conn, who, held, opened.notice or reason)
-        project._scratch = opened.scratch
+        upgraded = opened.notice if isinstance(opened.notice, UpgradedCopyNotice) else None
+        project = cls(target, opened.conn, who, held, reason if upgraded else opened.notice or reason)
+        project._scratch, project.upgraded_copy = opened.scratch, upgraded
         try:
             project._on_open()
         except BaseException:
@@ -157,9 +161,11 @@ class Project(CampaignStore):
         """What the user should be told about how the project was opened (for a banner).
 
         Why it is read-only when nobody asked for that (in use, read-only file or media,
-        read from a temporary copy), then warnings such as a network share.
+        read from a temporary copy), that an older file was read from an upgraded copy,
+        then warnings such as a network share.
         """
-        return ((self.read_only_reason,) if self.read_only_reason else ()) + self.warnings
+        found = (self.read_only_reason, self.upgraded_copy)
+        return tuple(n for n in found if n is not None) + self.warnings
 
     def __enter__(self) -> Project:
         return self
@@ -609,7 +615,10 @@ def _connect(target: Path, held: opening.lock.ProjectLock | None) -> opening.Con
     try:
         opened = opening.connect(target, writable=held is not None)
         try:
-            opening.prepare(opened.conn, target, writable=held is not None)
+            try:
+                opening.prepare(opened.conn, target, writable=held is not None)
+            except NeedsUpgradeError:  # read-only and older: read an upgraded copy
+                opened = opening.read_upgraded(opened, target)
         except BaseException:
             _discard(opened)
             raise

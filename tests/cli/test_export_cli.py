@@ -29,6 +29,17 @@ def test_every_quick_format(demo, tmp_path, fmt):
     assert [p for p in tmp_path.iterdir() if p.is_file()]
 
 
+@pytest.mark.parametrize(("name", "written"), [("s.csv", ["s.csv"]), ("s.png", ["s.png"]),
+                                               ("s", ["s/demo_统计.csv", "s/demo_统计.png"])])
+def test_the_statistics_name_decides_what_is_written(demo, tmp_path, name, written):
+    """A .csv name writes the table, a .png name the chart; no suffix is a folder for both."""
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run(["export", str(demo), "-f", "stats", "-o", str(out / name)]) == 0
+    made = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert made == written
+
+
 def test_empty_selection_is_one_line_exit_2(demo, tmp_path, capsys):
     code = run(["export", str(demo), "--format", "xlsx", "--text", "没有这种问题", "-o", str(tmp_path)])
     err = capsys.readouterr().err

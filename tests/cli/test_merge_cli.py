@@ -102,3 +102,19 @@ def test_merge_option_mistakes_are_one_line(office, capsys, args):
     master, _ = office
     code, out, err = cli(capsys, "--lang", "en", "merge", master, *args)
     assert (code, out) == (2, "") and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [["--undo", "x.pkg"], ["--undo", "x.pkg", "y.pkg"],
+                                  ["x.pkg", "--undo"]])
+def test_a_package_anywhere_with_undo_names_the_problem(office, capsys, args):
+    """Packages after an option are still packages: the line says --undo takes none."""
+    master, _ = office
+    code, out, err = cli(capsys, "--lang", "en", "merge", master, *args)
+    assert (code, out) == (2, "") and err.count("\n") == 1
+    assert "--undo takes the master only, no package" in err
+
+
+def test_other_stray_words_are_still_refused(office, capsys):
+    master, _ = office
+    code, _, err = cli(capsys, "--lang", "en", "tags", master, "extra")
+    assert code == 2 and err.count("\n") == 1 and "unrecognized arguments: extra" in err

@@ -127,3 +127,29 @@ def test_older_versions_become_one_round(tmp_path, version):
         added = project.add_tag("m1", 500, "qing-laji").select
         assert project.round_of(added).name == "第2期"
         assert project.round_of("t1").id == only.id
+
+
+@pytest.mark.parametrize("version", range(1, schema.SCHEMA_VERSION))
+def test_a_read_only_older_file_is_read_from_an_upgraded_copy(tmp_path, version):
+    """Marked read-only (so the app cannot upgrade it): every tag readable, both reasons told,
+    the file and its folder untouched."""
+    import os
+    import stat
+
+    from reviewer.store.errors import ReadOnlyFileNotice, UpgradedCopyNotice
+
+    path = tmp_path / "old.shenpian"
+    make_fixture(path, version)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    os.chmod(path, stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        with Project.open(path, reviewer="张三") as project:
+            assert project.read_only and project.tag("t1").note == "旧版本里的垃圾堆放"
+            assert [type(n) for n in project.notices] == [ReadOnlyFileNotice, UpgradedCopyNotice]
+            scratch = project._scratch
+            assert scratch is not None and scratch.is_dir()
+        assert not scratch.exists()
+    finally:
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.shenpian"]

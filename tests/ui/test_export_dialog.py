@@ -45,6 +45,19 @@ def test_exports_chosen_formats_and_summarises(dialog, tmp_path):
     assert dialog.export_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 
+def test_the_dialog_is_idle_once_the_export_has_finished(dialog, tmp_path):
+    """The runner answers inside ``submit`` here: the dialog must not stay busy after it."""
+    for fmt, box in dialog.format_boxes.items():
+        box.setChecked(fmt == "csv")
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.show()
+    dialog.export_button.click()
+    assert "✓ csv" in dialog.summary.toPlainText()
+    assert dialog.close_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    dialog.close_button.click()  # closing waits only for a running export
+    assert not dialog.isVisible()
+
+
 def test_playlist_and_empty_selection(dialog, tmp_path):
     tags = dialog.session.project.tags()
     selection.save_playlist(dialog.session.project, [tags[3].uuid, tags[0].uuid])
@@ -85,3 +98,16 @@ def test_vfr_option_and_the_lossless_warning(dialog, tmp_path):
     dialog.session.lang = "en"
     dialog.export_button.click()
     assert "not frame-exact" in dialog.summary.toPlainText()
+
+
+def test_a_name_too_long_for_the_disk_is_one_line_per_format(dialog, tmp_path):
+    """A folder name past 255 bytes typed into the dialog: each format says so in one line."""
+    for fmt, box in dialog.format_boxes.items():
+        box.setChecked(fmt in ("csv", "stats"))
+    dialog.folder.setText(str(tmp_path / ("很长的文件夹名称" * 11)))  # 264 bytes
+    dialog.export_button.click()
+    lines = dialog.summary.toPlainText().splitlines()
+    assert len(lines) == 2 and all(line.startswith("✗") for line in lines), lines
+    assert all("名称过长" in line and "264" in line and str(tmp_path) not in line
+               for line in lines), lines
+    assert not [p for p in tmp_path.iterdir() if p.is_dir()]  # nothing was made

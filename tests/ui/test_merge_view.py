@@ -197,3 +197,71 @@ def test_a_lost_restore_point_is_shown_in_the_dialog(qtbot, dialog):
     assert "could not be undone" in view.status.text() and "missing" in view.status.text()
     assert len(session.project.tags()) == added and not view.undo_button.isEnabled()
     assert not session.can_undo()
+
+
+def test_undoing_a_merge_runs_on_the_runner_with_edits_locked_out(qtbot, office):
+    """A real pool: undo() returns at once, the session refuses edits (one line why) until
+    the restore is done, then the changes are announced."""
+    master, base, package = office
+    session = ProjectSession(Project.open(master, reviewer="编辑"), lang="en")
+    pool = TaskRunner(workers=1)
+    session.runner = pool
+    view = MergeDialog(session, TaskRunner(synchronous=True))
+    qtbot.addWidget(view)
+    try:
+        view.add_packages([package])
+        _preview_then_apply(qtbot, view, session)
+        merged, added = len(session.project.tags()), set(view.report.added)
+        refused, busy, changed = [], [], []
+        session.editRefused.connect(refused.append)
+        session.busyChanged.connect(busy.append)
+        session.changed.connect(changed.append)
+        with qtbot.waitSignal(session.mergeUndoFinished, timeout=20_000) as finished:
+            assert session.undo()
+            # The answer comes by signal, on the GUI thread: the call has returned before it.
+            assert session.busy and busy == ["Undoing the merge…"] and not changed
+            assert session.edit_tag(base, note="趁机改") is False
+            assert session.add_tag(session.project.media()[0].id, 1000, "qing-laji") is None
+            assert session.undo() is False
+            assert len(refused) == 3
+            assert all(r.message("en") == "Not changed: wait until this is done: Undoing the "
+                       "merge…" for r in refused)
+        assert finished.args == [None] and busy == ["Undoing the merge…", ""] and not session.busy
+        assert changed and added <= changed[-1].tags
+        assert len(session.project.tags()) == merged - len(added)
+        assert session.project.tag(base).note == "编辑改"  # as before the merge, not "趁机改"
+        assert session.edit_tag(base, note="之后改")  # free again
+    finally:
+        view.close()
+        pool.shutdown()
+        session.close()
+
+
+def test_the_window_shows_a_modal_progress_dialog_while_a_merge_is_undone(qtbot, office):
+    from ui.main_window import ReviewWindow
+
+    master, base, package = office
+    session = ProjectSession(Project.open(master, reviewer="编辑"), lang="en")
+    window = ReviewWindow(session, synchronous=True)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        view = MergeDialog(session, window.tasks, window)
+        view.add_packages([package])
+        _preview_then_apply(qtbot, view, session)
+        seen = []
+
+        def watch(text: str) -> None:
+            dialog = window.busy.dialog
+            seen.append((text, dialog is not None and dialog.isVisible()
+                         and dialog.isModal() and dialog.labelText()))
+
+        session.busyChanged.connect(watch)
+        view.undo_merge()  # the dialog's button: through the window's runner
+        assert seen == [("Undoing the merge…", "Undoing the merge…"), ("", False)]
+        assert "undone" in view.status.text() and not session.can_undo_merge()
+        assert window.busy.dialog is None
+        view.close()
+    finally:
+        window.close()
+        session.close()

@@ -243,9 +243,11 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.results = []
         out = Path(self.folder.text()).expanduser()
-        self._job = -1  # set before submit: a synchronous runner finishes inside it
+        self._job = -1  # pending: a synchronous runner finishes inside submit
         self._sync()
-        self._job = self.runner.submit(run_formats, snap, self.formats(), out, self.options())
+        job = self.runner.submit(run_formats, snap, self.formats(), out, self.options())
+        if self._job == -1:  # still running: from now on known by its id
+            self._job = job
 
     def cancel(self) -> None:
         if self._job is not None and self._job > 0:

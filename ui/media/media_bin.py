@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from reviewer.store.model import Changes, Media
+from reviewer.text import shown
 from reviewer.timecode import format_ms
 from ui.project.session import ProjectSession
 from ui.widgets.hints import HintList
@@ -73,12 +74,13 @@ class MediaBin(QWidget):
 
     def _item(self, media: Media) -> QListWidgetItem:
         online = self.session.project.locate(media) is not None
-        text = media.name if online else self.tr("(offline)") + " " + media.name
+        name = shown(media.name)  # a merged package names its footage
+        text = name if online else self.tr("(offline)") + " " + name
         if media.id in self.shares:
             text += "  · " + self.tr("%1% watched").replace("%1", str(round(100 * self.shares[media.id])))
         item = QListWidgetItem(text)
         item.setData(MEDIA_ID_ROLE, media.id)
-        item.setToolTip(f"{media.name}\n{format_ms(media.duration_ms)}")
+        item.setToolTip(f"{name}\n{format_ms(media.duration_ms)}")
         if not online:
             item.setForeground(QBrush(QColor(150, 150, 150)))
             item.setToolTip(self.tr("File not found; use “Find moved footage…”"))

@@ -6,7 +6,7 @@ step of the window (through the session), also offered here. The dialog
 holds no tags of its own: after every action it reads the pending
 conflicts, duplicates and code book proposals back from the project, and
 announces what changed through the session so the other views redraw.
-Every text from a package is shown through ``display.shown``.
+Every text from a package is shown through ``reviewer.text.shown``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.merge import resolve
-from reviewer.merge.display import frame_index, shown
+from reviewer.merge.display import frame_index
 from reviewer.merge.engine import merge_into
 from reviewer.merge.model import (
     Choice,
@@ -44,6 +44,7 @@ from reviewer.merge.model import (
 )
 from reviewer.store.errors import StoreError
 from reviewer.store.model import EDITABLE_FIELDS, Media, Tag
+from reviewer.text import shown
 from reviewer.timecode import format_ms
 from ui.project.session import ProjectSession
 from ui.workers import CancelToken, TaskRunner
@@ -239,17 +240,20 @@ class MergeDialog(QDialog):
             self._run_merge(dry_run=False)
 
     def undo_merge(self) -> None:
+        """On the session's runner: the answer comes with ``mergeUndoFinished``."""
         if not self.session.can_undo_merge():
             return
-        refused: list[object] = []
-        slot = refused.append
-        self.session.editRefused.connect(slot)
-        try:
-            undone = self.session.undo()
-        finally:
-            self.session.editRefused.disconnect(slot)
-        if not undone:
-            message = getattr(refused[0], "message", None) if refused else None
+        self.undo_button.setEnabled(False)
+        self.status.setText(self.tr("Undoing the merge…"))
+        self.session.mergeUndoFinished.connect(self._merge_undone)
+        if not self.session.undo():  # refused at once: something else holds the project
+            self.session.mergeUndoFinished.disconnect(self._merge_undone)
+            self.refresh()
+
+    def _merge_undone(self, error: object) -> None:
+        self.session.mergeUndoFinished.disconnect(self._merge_undone)
+        if error is not None:
+            message = getattr(error, "message", None)
             text = message(self.session.lang) if callable(message) else ""
             self.status.setText(self.tr("The merge could not be undone: %1").replace("%1", text))
             self.refresh()

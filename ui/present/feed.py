@@ -4,7 +4,10 @@ The frames are the ones an exact clip export keeps (``export.video.cut`` on the 
 index); faces no detection pass covered are found first, as an export does
 (``redacted_video.complete_regions``), and every frame is mosaicked with the exports'
 renderer before it is queued. The queue holds a short pre-roll, so a clip that is next
-has its first frames ready before anyone presses a key.
+has its first frames ready before anyone presses a key. Once the pre-roll is queued the
+same thread decodes the clip's sound (``present.sound``), so the sound never delays the
+first picture; a clip whose sound is not ready when it starts gets it a moment later, at
+the picture's time.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from PySide6.QtGui import QImage
 from reviewer.export import redacted_video, video
 from reviewer.export.common import ExportOptions
 from reviewer.media.index import FrameIndex, build_index
+from reviewer.present import sound
 from reviewer.present.plan import Slide
 from reviewer.redact import render
 from reviewer.redact.frames import walk
@@ -56,6 +60,7 @@ class Indexes:
         self._lock = threading.Lock()
         self._built: dict[str, FrameIndex] = {}
         self._regions: dict[int, Regions] = {}  # per slide number
+        self._sounds: dict[int, sound.Track] = {}  # per slide number
         self._finding: dict[int, threading.Lock] = {}  # one search for faces per slide
 
     def regions(self, slide: Slide, options: ExportOptions, flag: object) -> Regions:
@@ -72,6 +77,23 @@ class Indexes:
                                                         flag)  # type: ignore[arg-type]
                 self._regions[slide.number] = found
             return found
+
+    def sound(self, slide: Slide, cut: video.Cut, options: ExportOptions) -> sound.Track:
+        """The slide's sound, decoded once; silence when the footage has none or its sound
+        cannot be decoded (the picture goes on)."""
+        with self._lock:
+            found = self._sounds.get(slide.number)
+        if found is None:
+            item = slide.item
+            assert item is not None and item.source is not None
+            try:
+                found = sound.decode(item.source, cut.from_s, cut.duration_s,
+                                     options.level_audio) if item.has_audio else sound.SILENT
+            except Exception:  # noqa: BLE001 - a damaged sound track: the picture still plays
+                found = sound.SILENT
+            with self._lock:
+                self._sounds[slide.number] = found
+        return found
 
     def get(self, path: str) -> FrameIndex:
         with self._lock:
@@ -90,6 +112,7 @@ class ClipFeed(threading.Thread):
         self.slide, self.options, self.size, self.indexes = slide, options, size, indexes
         self.frames: queue.Queue[Shown | End | Broken] = queue.Queue(PREROLL)
         self.first: Shown | None = None  # the clip's first picture, for the presenter's "next"
+        self.track: sound.Track | None = None  # the clip's sound, once decoded
         self.consumed = False  # its frames have started to play: a replay needs a new feed
         self._halt = threading.Event()
 
@@ -118,13 +141,17 @@ class ClipFeed(threading.Thread):
         cut = video.cut(index, item, self.options)
         regions = self._regions()
         origin = int(index.ms[cut.first])
-        for ref in walk(item.source, index, cut.first, cut.last):
+        for queued, ref in enumerate(walk(item.source, index, cut.first, cut.last), start=1):
             if self.cancelled:
                 return
             shown = self._picture(ref, regions, ref.t_ms - origin)
             if self.first is None:
                 self.first = shown
             self._put(shown)
+            if queued == PREROLL:
+                self.track = self.indexes.sound(self.slide, cut, self.options)
+        if self.track is None:
+            self.track = self.indexes.sound(self.slide, cut, self.options)
         self._put(End(round(cut.duration_s * 1000)))
 
     def _regions(self) -> Regions:

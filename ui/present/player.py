@@ -3,7 +3,9 @@
 A precise timer checks the clock every few ms and swaps in the frame whose time has
 come; a clip's clock starts when its first frame is painted, so a key press never eats
 its beginning. The next and the previous clip are always decoding their first frames
-(``feed.PREROLL``), so "next" shows a picture on the following tick.
+(``feed.PREROLL``), so "next" shows a picture on the following tick. The clip's own sound
+(``sound.ShowSound``) is fed on the same clock from the same tick; title cards are silent,
+pause and black hold it, leaving stops it at once.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from reviewer.export.common import ExportOptions
 from reviewer.present.plan import Slide
 from ui.present.feed import Broken, ClipFeed, End, Indexes, Preparer, Shown
+from ui.present.sound import ShowSound
 
 TICK_MS = 4
 
@@ -26,9 +29,10 @@ class ShowPlayer(QObject):
     finished = Signal()
 
     def __init__(self, slides: tuple[Slide, ...], options: ExportOptions, size: tuple[int, int],
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, sound: ShowSound | None = None) -> None:
         super().__init__(parent)
         self.slides, self.options, self.size = slides, options, size
+        self.sound = sound or ShowSound()
         self.indexes = Indexes()
         self.feeds: dict[int, ClipFeed] = {}
         self.at = -1
@@ -51,6 +55,7 @@ class ShowPlayer(QObject):
     def start(self, at: int = 0) -> None:
         self._preparer = Preparer(self.slides, self.options, self.indexes)
         self._preparer.start()
+        self.sound.open()
         self.go(at)
         self._timer.start()
 
@@ -60,6 +65,7 @@ class ShowPlayer(QObject):
         if at >= len(self.slides):
             self._end()
             return
+        self.sound.mute()  # a title card is silent; the next clip starts its own
         self.at, self.ended, self.error = max(0, at), False, None
         self.frame, self._waiting, self._end_ms = None, None, None
         self._started = time.perf_counter() if self.current.is_title else None
@@ -97,6 +103,7 @@ class ShowPlayer(QObject):
             self._started += now - self._paused_at
         self._paused_at = None if self.paused else now
         self.paused = not self.paused
+        self.sound.pause() if self.paused else self.sound.resume()
         self.changed.emit()
 
     def toggle_black(self) -> None:
@@ -106,6 +113,7 @@ class ShowPlayer(QObject):
         self.changed.emit()
 
     def _end(self) -> None:
+        self.sound.mute()
         self.at, self.ended, self.frame = len(self.slides), True, None
         self._keep_feeds_none()
         self.changed.emit()
@@ -129,10 +137,24 @@ class ShowPlayer(QObject):
             return
         slide = self.current
         if slide.is_title:
+            self.sound.tick()  # silence
             if self.elapsed_ms() >= slide.duration_ms:
                 self.go(self.at + 1)
             return
-        self._play(self.feeds.get(self.at))
+        feed = self.feeds.get(self.at)
+        self._play(feed)
+        self._sound(feed)
+
+    def _sound(self, feed: ClipFeed | None) -> None:
+        """The clip's sound, from when its clock runs (its first frame is on screen)."""
+        if feed is None or self._started is None or self.ended or self.error is not None:
+            self.sound.tick()  # silence until the picture's clock runs
+        elif self.sound.slide == self.at:
+            self.sound.tick(self.elapsed_ms())
+        elif feed.track is not None:
+            self.sound.play(self.at, feed.track, self.elapsed_ms())
+        else:
+            self.sound.tick()
 
     def _play(self, feed: ClipFeed | None) -> None:
         if feed is None:
@@ -181,6 +203,7 @@ class ShowPlayer(QObject):
         """Stop the clock and every decoder, and wait for their threads (a face search stops
         at its next frame)."""
         self._timer.stop()
+        self.sound.close()
         threads = list(self.feeds.values())
         preparer = getattr(self, "_preparer", None)
         if preparer is not None:

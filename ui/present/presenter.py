@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QWidget
 
 from reviewer.export.snapshot import Item
 from reviewer.present.plan import Slide, next_clip
+from reviewer.text import shown
 from reviewer.timecode import format_ms
 from ui.present.player import ShowPlayer
 
@@ -46,6 +47,11 @@ class PresenterView(QWidget):
         side.addRow(self.preview)
         grid.addLayout(side, 0, 1)
         grid.addWidget(self.keys, 1, 0, 1, 2)
+        self.silent = QLabel(self.tr("No sound output on this computer: the picture plays "
+                                     "without sound"))
+        self.silent.setObjectName("presenterSilent")
+        self.silent.setVisible(False)
+        grid.addWidget(self.silent, 2, 0, 1, 2)
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.refresh)
@@ -56,6 +62,7 @@ class PresenterView(QWidget):
     def refresh(self) -> None:
         pl = self.player
         total = len(pl.slides)
+        self.silent.setVisible(not pl.sound.available)
         if pl.ended or pl.at < 0:
             self.now.setText(self.tr("End of the screening"))
             self.details.setText("")
@@ -86,7 +93,7 @@ def describe(slide: Slide) -> str:
     item = slide.item
     if item is None:
         return slide.title
-    return f"#{item.number} {' · '.join(x for x in (item.category, item.county, item.unit) if x)}"
+    return shown(f"#{item.number} {' · '.join(x for x in (item.category, item.county, item.unit) if x)}")
 
 
 def details(item: Item | None, lang: str) -> str:
@@ -100,4 +107,4 @@ def details(item: Item | None, lang: str) -> str:
              (("Unit", "责任单位"), item.unit), (("Severity", "严重程度"), severity),
              (("Status", "整改状态"), item.status), (("Note", "备注"), tag.note),
              (("Footage", "视频"), f"{item.media_name} {format_ms(tag.start_ms)}")]
-    return "\n".join(f"{label[0 if en else 1]}: {value}" for label, value in lines if value)
+    return "\n".join(f"{label[0 if en else 1]}: {shown(value)}" for label, value in lines if value)

@@ -8,25 +8,17 @@ unredacted show carries the same "未打码 · 内部资料" mark as an unredact
 from __future__ import annotations
 
 import time
-from functools import lru_cache
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
-from reviewer.export.fonts import FONT_FILE
 from reviewer.export.layout import LOWER_THIRD, TITLE, TITLE_BACKGROUND, TextPlace
 from reviewer.redact.pictures import MARK_TEXT
+from ui.fonts import cjk_family
 from ui.present.player import ShowPlayer
 
 UNREDACTED = TextPlace(0.07, 12, None, None, 0.55)  # as redacted_video.unredacted_mark
-
-
-@lru_cache(maxsize=1)
-def font_family() -> str:
-    """The bundled CJK font the exports burn in, so the live text is the same face."""
-    families = QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(FONT_FILE)))
-    return families[0] if families else ""
 
 
 class ShowScreen(QWidget):
@@ -78,7 +70,7 @@ class ShowScreen(QWidget):
 
     def _text(self, p: QPainter, text: str, place: TextPlace,
               colour: QColor | None = None) -> None:
-        font = QFont(font_family())
+        font = QFont(cjk_family())  # the face the exports burn in
         font.setPixelSize(place.px(self.height()))
         p.setFont(font)
         box = p.fontMetrics().boundingRect(QRect(0, 0, self.width(), self.height()),

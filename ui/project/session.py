@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from reviewer.merge import restore
 from reviewer.merge.errors import MergeError
@@ -24,6 +23,18 @@ from reviewer.store.project import Project
 _RETRY_MS = 3000
 
 
+class SessionBusy(Exception):
+    """An edit refused while long work holds the project (undoing a merge)."""
+
+    def __init__(self, doing: str) -> None:
+        super().__init__(doing)
+        self.doing = doing
+
+    def message(self, lang: str = "zh_CN") -> str:
+        return QCoreApplication.translate(
+            "ProjectSession", "Not changed: wait until this is done: %1").replace("%1", self.doing)
+
+
 class ProjectSession(QObject):
     changed = Signal(object)  # Changes
     saved = Signal()
@@ -31,6 +42,8 @@ class ProjectSession(QObject):
     editRefused = Signal(object)  # StoreError: a wrong edit, not retried
     undoStateChanged = Signal(bool, bool)
     undone = Signal(str, object)  # "undo" or "redo", the Command it reversed or repeated
+    busyChanged = Signal(str)  # what holds the project ("" once it is free again)
+    mergeUndoFinished = Signal(object)  # None when the merge was undone, else why not
 
     def __init__(self, project: Project, lang: str = "zh_CN", parent: QObject | None = None):
         super().__init__(parent)
@@ -40,6 +53,8 @@ class ProjectSession(QObject):
         self._retry.setInterval(_RETRY_MS)
         self._retry.timeout.connect(self.retry)
         self._merge_undo = False  # the last merge can be undone (ADR 0010)
+        self.runner = None  # a TaskRunner for long work (the window's); None: run inline
+        self.doing = ""  # long work under way on the runner: edits wait for it
 
     @property
     def read_only(self) -> bool:
@@ -70,30 +85,63 @@ class ProjectSession(QObject):
     def delete_tag(self, uuid: str) -> bool:
         return self._run(lambda: self.project.delete_tag(uuid)) is not None
 
+    @property
+    def busy(self) -> bool:
+        return bool(self.doing)
+
     def undo(self) -> bool:
         """The last edit; once none is left, the last merge (one step, from its restore point).
 
-        False if it was refused (shown through ``editRefused``/``saveFailed``).
+        False if it was refused (shown through ``editRefused``/``saveFailed``). Undoing a
+        merge runs on the runner and ends with ``mergeUndoFinished``.
         """
+        if self.busy:
+            self.editRefused.emit(SessionBusy(self.doing))
+            return False
         if self.project.can_undo() or not self._merge_undo:
             command = self.project.next_undo()
             done = command is not None and self._run(self.project.undo) is not None
             if done:
                 self.undone.emit("undo", command)
             return done
+        self._undo_merge()
+        return True
+
+    def _undo_merge(self) -> None:
+        """Edits after the merge were undone first, off this stack; its decisions in the
+        merge dialog belong to the merge and go with it. Restoring a large project takes a
+        second or two (benchmarks/merge_bench.py): on the runner, while every edit is
+        refused (``busy``) and the window shows a modal progress dialog."""
         self._merge_undo = False
-        # Edits after the merge were undone first, off this stack; its decisions
-        # in the merge dialog belong to the merge and go with it. On the GUI
-        # thread, as every edit: nothing else may use the project meanwhile
-        # (~1 s for a 100,000-tag project, benchmarks/merge_bench.py).
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            done = self._run(lambda: restore.undo(self.project, discard_later=True)) is not None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        if done:
-            self.undone.emit("undo", "merge")
-        return done
+        self._set_doing(QCoreApplication.translate("ProjectSession", "Undoing the merge…"))
+
+        def job(token: object, progress: object) -> Changes:
+            return restore.undo(self.project, discard_later=True)
+
+        if self.runner is None:
+            try:
+                self._merge_undone(job(None, None))
+            except (StoreError, MergeError) as exc:
+                self._merge_undo_failed(exc)
+            return
+        self.runner.submit(job, on_done=self._merge_undone, on_error=self._merge_undo_failed)
+
+    def _merge_undone(self, changes: Changes) -> None:
+        self._set_doing("")
+        self._succeeded(changes)
+        self.undone.emit("undo", "merge")
+        self.mergeUndoFinished.emit(None)
+
+    def _merge_undo_failed(self, exc: Exception) -> None:
+        self._set_doing("")
+        if not isinstance(exc, StoreError | MergeError):
+            raise exc  # a bug: the crash log, as on the GUI thread
+        self._failed(exc)
+        self.mergeUndoFinished.emit(exc)
+
+    def _set_doing(self, text: str) -> None:
+        self.doing = text
+        self.busyChanged.emit(text)
 
     def can_undo(self) -> bool:
         return self.project.can_undo() or self._merge_undo
@@ -122,6 +170,8 @@ class ProjectSession(QObject):
             self.undone.emit("redo", command)
 
     def retry(self) -> None:
+        if self.busy:
+            return  # the timer comes back once the project is free
         if not self.project.pending:
             self._retry.stop()
             return
@@ -150,25 +200,34 @@ class ProjectSession(QObject):
             self.undoStateChanged.emit(self.can_undo(), self.project.can_redo())
 
     def _run(self, op: Any) -> Changes | None:
+        if self.busy:
+            self.editRefused.emit(SessionBusy(self.doing))
+            return None
         try:
             changes = op()
-        except SaveError as exc:
-            committed = getattr(exc, "committed", Changes())
-            if not committed.empty:
-                self.changed.emit(committed)
-            self._retry.start()
-            self.saveFailed.emit(exc)
-            return None
         except (StoreError, MergeError) as exc:  # MergeError: a merge's restore point is gone
-            self.editRefused.emit(exc)
-            self.undoStateChanged.emit(self.can_undo(), self.project.can_redo())
+            self._failed(exc)
             return None
+        self._succeeded(changes)
+        return changes
+
+    def _succeeded(self, changes: Changes) -> None:
         self._retry.stop()
         if not changes.empty:
             self.changed.emit(changes)
         self.saved.emit()
         self.undoStateChanged.emit(self.can_undo(), self.project.can_redo())
-        return changes
+
+    def _failed(self, exc: Exception) -> None:
+        if isinstance(exc, SaveError):
+            committed = getattr(exc, "committed", Changes())
+            if not committed.empty:
+                self.changed.emit(committed)
+            self._retry.start()
+            self.saveFailed.emit(exc)
+            return
+        self.editRefused.emit(exc)
+        self.undoStateChanged.emit(self.can_undo(), self.project.can_redo())
 
     def close(self) -> None:
         self._retry.stop()

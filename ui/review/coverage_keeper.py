@@ -75,6 +75,9 @@ class CoverageKeeper(QObject):
     def flush(self) -> None:
         """Write what collected; a failed write keeps it for the next try (nothing is dropped)."""
         self._timer.stop()
+        if self.session.busy:  # a merge is being undone: written once it is done
+            self._timer.start()
+            return
         if not self.pending or self.session.read_only:
             return
         try:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from reviewer.codebook.model import SEVERITIES, STATUS_LABELS, severity_text
 from reviewer.store.errors import UnknownTagError
 from reviewer.store.model import Changes, Tag
+from reviewer.text import shown
 from reviewer.timecode import format_ms
 from ui.keys.keymap import KeyMap
 from ui.project.session import ProjectSession
@@ -211,10 +212,10 @@ class TagEditor(QWidget):
         self._options(self.severity, [(s, severity_text(s, lang)) for s in SEVERITIES], tag.severity)
         statuses = [(k, v[1] if lang.startswith("en") else v[0]) for k, v in STATUS_LABELS.items()]
         self._options(self.status, statuses, tag.status, False)
-        self._set_text(self.place, tag.place)
-        if self.note.toPlainText() != tag.note:
+        self._set_text(self.place, shown(tag.place))
+        if self.note.toPlainText() != shown(tag.note, keep_newlines=True):
             with QSignalBlocker(self.note):
-                self.note.setPlainText(tag.note)
+                self.note.setPlainText(shown(tag.note, keep_newlines=True))
         media = self.session.project.media_by_id(tag.media_id)
         self.stills.show_stills(media.id, self.session.project.locate(media), tag.stills)
         self._mark_missing(self.session.project.missing_fields(tag))
@@ -228,7 +229,7 @@ class TagEditor(QWidget):
             if blank:
                 combo.addItem("—", None)
             for value, text in items:
-                combo.addItem(text, value)
+                combo.addItem(shown(text), value)
             at = combo.findData(current)
             combo.setCurrentIndex(max(at, 0))
 
@@ -246,8 +247,8 @@ class TagEditor(QWidget):
 
     def _commit(self, field: str, value: object) -> None:
         tag = self._current()
-        if tag is None or getattr(tag, field) == value:
-            return
+        if tag is None or getattr(tag, field) == value or _as_shown(field, getattr(tag, field)) == value:
+            return  # unchanged (a field shows stored text with its hidden characters escaped)
         fields: dict[str, object] = {field: value}
         # A sub-problem belongs to a category, a township to a county: clear what no longer fits.
         if field == "category_id":
@@ -255,3 +256,8 @@ class TagEditor(QWidget):
         if field == "county_id":
             fields["township_id"] = None
         self.session.edit_tag(tag.uuid, **fields)
+
+
+def _as_shown(field: str, stored: object) -> object:
+    """What a text field shows of ``stored`` (package text may hold control characters)."""
+    return shown(stored, keep_newlines=field == "note") if isinstance(stored, str) else stored

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from reviewer.codebook.model import STATUS_LABELS, severity_text
 from reviewer.store.model import Changes, Tag
 from reviewer.store.search import TagFilter
+from reviewer.text import shown
 from reviewer.timecode import format_ms
 from ui.campaign.table_flags import ProblemFlags, overdue_word
 from ui.project.session import ProjectSession
@@ -182,8 +183,8 @@ class TagTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         tag, column = self._tags[index.row()], COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(tag, column)
+        if role == Qt.ItemDataRole.DisplayRole:  # text from packages: hidden characters shown
+            return shown(self._text(tag, column), keep_newlines=column == "note")
         if role == SORT_ROLE:
             return self._sort_key(tag, column)
         if role == UUID_ROLE:
@@ -196,7 +197,7 @@ class TagTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == "status" and self.campaign_flags.overdue(tag):
             return QBrush(_OVERDUE)
         if role == Qt.ItemDataRole.ToolTipRole and column == "note":
-            return tag.note
+            return shown(tag.note, keep_newlines=True)
         return None
 
     def _missing(self, tag: Tag) -> tuple[str, ...]:

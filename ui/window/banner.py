@@ -1,8 +1,17 @@
-"""The warning strip above the video. A warning about a file belongs to that file."""
+"""The strips above the video: the project's (how it was opened) and a file's warnings.
+A warning about a file belongs to that file."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
+
+
+def _strip(label: QLabel, name: str, colours: tuple[str, str, str]) -> None:
+    background, text, border = colours
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"background: {background}; color: {text}; padding: 6px; "
+                        f"border: 1px solid {border};")
 
 
 class FileBanner(QLabel):
@@ -10,11 +19,7 @@ class FileBanner(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("banner")
-        self.setWordWrap(True)
-        self.setStyleSheet(
-            "background: #fdecea; color: #8a1c12; padding: 6px; border: 1px solid #e0a39b;"
-        )
+        _strip(self, "banner", ("#fdecea", "#8a1c12", "#e0a39b"))
         self.setToolTip(self.tr("Click to dismiss"))
         self.owner: str | None = None
         self.hide()
@@ -36,3 +41,19 @@ class FileBanner(QLabel):
 
     def mousePressEvent(self, _event: object) -> None:  # noqa: N802
         self.dismiss()
+
+
+class ProjectBanner(QLabel):
+    """How the project was opened (read-only and why, a temporary copy, a network share),
+    for as long as the project is open: it belongs to the project, not to a file."""
+
+    def __init__(self, notices: tuple, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _strip(self, "projectBanner", ("#fff4d6", "#6b4a00", "#e5c77a"))
+        self.setToolTip(self.tr("Click to hide"))
+        lines = [notice.message(lang) for notice in notices]
+        self.setText("\n".join("ⓘ " + line for line in lines))
+        self.setVisible(bool(lines))
+
+    def mousePressEvent(self, _event: object) -> None:  # noqa: N802
+        self.hide()
