@@ -21,6 +21,7 @@ _ROTATE = {
     270: cv2.ROTATE_90_CLOCKWISE,
 }
 _I420 = {"yuv420p", "yuvj420p"}
+_GREY = 128  # a damaged frame's placeholder: mid-grey, no colour
 
 
 def normalise_rotation(degrees: float) -> int:
@@ -51,9 +52,17 @@ class Picture:
         if w % 2 or h % 2:  # I420 needs even sizes; rare enough to pay for BGR
             return cls(video.to_ndarray(format="bgr24"), w, h, rotation, False)
         if video.format.name not in _I420:  # 10-bit HEVC, 4:2:2 cameras: one swscale pass
-            video = video.reformat(format="yuv420p")
+            # Bicubic is what ffmpeg's own scale filter uses: the same pixels as its CLI.
+            video = video.reformat(format="yuv420p", interpolation="BICUBIC")
         pixels = _i420(video) if h % 4 == 0 else video.to_ndarray()
         return cls(pixels, w, h, rotation, True)
+
+    @classmethod
+    def placeholder(cls, width: int, height: int, rotation: int) -> Picture:
+        """What a frame that cannot be decoded shows: mid-grey, the file's size and turn."""
+        if width % 2 or height % 2:
+            return cls(np.full((height, width, 3), _GREY, np.uint8), width, height, rotation, False)
+        return cls(np.full((height * 3 // 2, width), _GREY, np.uint8), width, height, rotation, True)
 
     @property
     def nbytes(self) -> int:
@@ -92,7 +101,14 @@ def to_bgr(video: av.video.frame.VideoFrame, max_width: int | None = None) -> np
 
 @dataclass(frozen=True, eq=False)
 class Frame:
-    """Frame ``index`` (display order) starting ``pts_ms`` after the first frame."""
+    """Frame ``index`` (display order) starting ``pts_ms`` after the first frame.
+
+    ``pts`` is the frame's stable identity in stream units (what tags keep as
+    proof): the packet pts on healthy files, the frame's display timestamp
+    where the file's own pts are missing or wrong (docs/adr/0007). A frame
+    that cannot be decoded is ``damaged``: its picture is a grey placeholder
+    of the file's size and rotation, at its own position and time.
+    """
 
     index: int
     pts: int
@@ -100,6 +116,7 @@ class Frame:
     duration_ms: int
     picture: Picture
     chunk: int = 0  # which file of a multi-file recording it came from
+    damaged: bool = False
 
     @property
     def rotation(self) -> int:

@@ -4,6 +4,9 @@ Forward steps continue one sequential decode. Backward steps are served
 from a cache filled a window at a time from the previous keyframe, and the
 window before it is decoded ahead in the background, so holding ← never
 re-seeks per frame (docs/adr/0001-decoding-caching-playback.md).
+
+A frame that cannot be decoded comes back marked ``damaged`` with a grey
+placeholder at its own position, and stepping goes on past it (ADR 0007).
 """
 
 from __future__ import annotations
@@ -14,17 +17,24 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+import av.video.frame
+import numpy as np
+
 from reviewer.media.cache import FrameCache
+from reviewer.media.container import file_problem
 from reviewer.media.decoder import Decoded, Decoder
-from reviewer.media.errors import MediaReadError
+from reviewer.media.errors import CutShortError, MediaDecodeError, MediaError
 from reviewer.media.frame import Frame, Picture
-from reviewer.media.index import FrameIndex, build_index
+from reviewer.media.index import FrameIndex, build_index, ranges
 from reviewer.media.memory import tune_allocator
 from reviewer.media.paths import check_local_file
 
 # Forward gaps up to this many frames are decoded through rather than seeked.
 _FORWARD_REACH = 48
 _MIN_WINDOW, _MAX_WINDOW = 8, 120
+# A frame not out yet when later ones are may still come: a decoder's reorder buffer
+# (or a stream that announces too small a one) puts frames out up to this far apart.
+_REORDER_SLACK = 16
 _ids = itertools.count()
 
 
@@ -42,7 +52,7 @@ class FrameSource:
         tune_allocator()
         self.index = index if index is not None else build_index(self.path)
         if len(self.index) == 0:
-            raise MediaReadError(self.path, "no frames")
+            raise MediaDecodeError(self.path, "no frames")
         self.cache = cache if cache is not None else FrameCache()
         self.owner = ("source", next(_ids))
         self.position = 0
@@ -55,6 +65,9 @@ class FrameSource:
         self._pending: tuple[int, int, Future[None]] | None = None
         self._bg: Decoder | None = None
         self._closed = threading.Event()
+        self._size = self.path.stat().st_size
+        self._damaged = {i for a, b in self.index.damaged for i in range(a, b + 1)}
+        self._shape: tuple[int, int, int] | None = None  # width, height, rotation
 
     # -- public API -------------------------------------------------------
 
@@ -70,13 +83,15 @@ class FrameSource:
         i = min(max(i, 0), len(self.index) - 1)
         self.cache.focus(self.owner, i)
         video = self.cache.get(self.owner, i)
-        if video is None:
+        if video is None and i not in self._damaged:
             video = self._wait_prefetch(i)
-        if video is None:
-            video = self._decode_to(i)
+        if video is None and i not in self._damaged:
+            video = self._checked_decode(i)
         backward, self.position = i < self.position, i
         if backward:
             self._maybe_prefetch(i)
+        if video is None:
+            return self._wrap(i, self._placeholder(), damaged=True)
         return self._wrap(i, video)
 
     def frame_at_ms(self, t_ms: float) -> Frame:
@@ -85,6 +100,10 @@ class FrameSource:
 
     def step(self, delta: int = 1) -> Frame:
         return self.frame(self.position + delta)
+
+    def damaged_ranges(self) -> list[tuple[int, int]]:
+        """Frames known not to decode, as (first, last) runs: found so far, and by the index."""
+        return list(ranges(np.asarray(sorted(self._damaged), dtype=np.int64)))
 
     @property
     def window(self) -> int:
@@ -112,58 +131,125 @@ class FrameSource:
 
     # -- decoding ---------------------------------------------------------
 
-    def _wrap(self, i: int, picture: Picture) -> Frame:
+    def _wrap(self, i: int, picture: Picture, damaged: bool = False) -> Frame:
         return Frame(
             index=i,
             pts=int(self.index.pts[i]),
             pts_ms=int(self.index.ms[i]),
             duration_ms=self.index.duration_ms(i),
             picture=picture,
+            damaged=damaged,
         )
 
-    def _decode_to(self, i: int) -> Picture:
+    def _checked_decode(self, i: int) -> Picture | None:
+        """Decode ``i``; a failure in a file that changed under us is reported as that change."""
+        try:
+            return self._decode_to(i)
+        except MediaError:
+            self._check_file(i)
+            raise
+
+    def _decode_to(self, i: int) -> Picture | None:
+        """Frame ``i`` decoded, or None once it is known not to decode (then it is damaged)."""
         if self._run is not None and self._run_last < i <= self._run_last + _FORWARD_REACH:
             found = self._advance(i)
-            if found is not None:
+            if found is not None or i in self._damaged:
                 return found
         backwards = i < self.position
         start = max(0, i - self.window + 1) if backwards else max(0, i - self.window // 4)
         return self._restart(i, start)
 
-    def _restart(self, i: int, start: int) -> Picture:
+    def _restart(self, i: int, start: int) -> Picture | None:
         """Decode from the keyframe before ``start``, caching start..i.
 
         If ``i`` does not come out (an open-GOP leading frame, or a demuxer
-        that landed late), try the keyframe before, then the top of the file.
+        that landed late), try the keyframe before. A frame that comes out of
+        neither is damaged, unless the file itself is the problem.
         """
         key = self.index.keyframe_at_or_before(start)
-        for attempt in dict.fromkeys((key, self.index.keyframe_before(key), None)):
+        for attempt in dict.fromkeys((key, self.index.keyframe_before(key) or 0)):
             self._run, self._run_last = self._decoder.run(attempt, start), -1
             found = self._advance(i, keep_from=start)
-            if found is not None:
+            if found is not None or i in self._damaged:
                 return found
-        raise MediaReadError(self.path, f"frame {i} could not be decoded")
+        self._check_file(i)
+        found = self._single_threaded(i, key)
+        if found is None:
+            self._damaged.add(i)
+        return found
+
+    def _single_threaded(self, i: int, key: int) -> Picture | None:
+        """The last word on a missing frame: frame threads can lose pictures behind an error."""
+        decoder = Decoder(self.path, self.index, threads="SLICE")
+        try:
+            self._run, self._run_last = decoder.run(key, i), -1
+            return self._advance(i, keep_from=i)
+        finally:
+            self._run = None
+            decoder.close()
+
+    def _check_file(self, i: int) -> None:
+        """A frame that did not come out because the file changed or vanished is no damage."""
+        problem = file_problem(self.path)
+        if problem is not None:
+            raise problem
+        if self.path.stat().st_size < self._size:
+            raise CutShortError(self.path, str(max(0, i - 1)))
 
     def _advance(self, i: int, keep_from: int | None = None) -> Picture | None:
-        """Pull frames from the current run up to ``i``, caching those worth keeping."""
+        """Pull frames from the current run up to ``i``, caching those worth keeping.
+
+        Frames come out of a reordering decoder in display order, but not always
+        (a stream that under-announces its reorder depth), so a run goes on a
+        little past ``i`` before ``i`` counts as missing.
+        """
         assert self._run is not None
         keep_from = self._run_last + 1 if keep_from is None else keep_from
         for j, video in self._run:
-            self._run_last = j
-            picture = Picture.from_video(video)
-            self._note_size(picture)
-            if j >= keep_from:
-                self.cache.put(self.owner, j, picture)
+            self._run_last = max(self._run_last, j)
+            picture = self._keep(j, video, keep_from)
             if j == i:
                 return picture
-            if j > i:
+            if j > i + _REORDER_SLACK:
                 break
         self._run = None if self._run_last < i else self._run
         return None
 
+    def _keep(self, j: int, video: av.video.frame.VideoFrame, keep_from: int) -> Picture | None:
+        """Cache frame ``j`` (if wanted); a frame the decoder flags corrupt is damaged."""
+        if video.is_corrupt:
+            self._damaged.add(j)
+            return None
+        picture = Picture.from_video(video)
+        self._note_size(picture)
+        if j >= keep_from:
+            self.cache.put(self.owner, j, picture)
+        return picture
+
     def _note_size(self, picture: Picture) -> None:
         if not self._frame_bytes:
             self._frame_bytes = picture.nbytes
+        if self._shape is None:
+            self._shape = (picture.width, picture.height, picture.rotation)
+
+    def _placeholder(self) -> Picture:
+        if self._shape is None:
+            self._learn_shape()
+        width, height, rotation = self._shape or (16, 16, 0)
+        return Picture.placeholder(width, height, rotation)
+
+    def _learn_shape(self) -> None:
+        """The file's picture size and rotation, from the first frame that decodes."""
+        decoder = Decoder(self.path, self.index)
+        try:
+            for _j, video in decoder.run(0, 0):
+                if not video.is_corrupt:
+                    self._note_size(Picture.from_video(video))
+                    return
+        except MediaDecodeError:
+            return
+        finally:
+            decoder.close()
 
     # -- background prefetch of the previous window ----------------------
 
@@ -189,9 +275,9 @@ class FrameSource:
         key = self.index.keyframe_at_or_before(start)
         assert self._bg is not None
         for j, video in self._bg.run(key, start):
-            if self._closed.is_set() or j > stop:
+            if self._closed.is_set() or j > stop + _REORDER_SLACK:
                 break
-            if j >= start:
+            if start <= j <= stop and not video.is_corrupt:
                 self.cache.put(self.owner, j, Picture.from_video(video))
 
     def _wait_prefetch(self, i: int) -> Picture | None:
