@@ -409,6 +409,44 @@ def _mpeg2_ts(root: Path) -> Case:
     return _encode(spec, root / "camcorder.ts")
 
 
+def _camera_h264(root: Path) -> Case:
+    """A phone's recording, complete: H.264 with B-frames, sound interleaved in the mdat."""
+    spec = synth.Spec(frames=150, video_args=H264_SHORT_GOP, audio=True)
+    return _encode(spec, root / "camera_whole.mp4")
+
+
+def _camera_h264_cut(root: Path) -> Case:
+    """The same recording when the battery died: moov never written (cut at 60 %)."""
+    whole = _camera_h264(root)
+    return Case(truncate(whole.path, root / "REC_0042.MP4", 0.6), whole.times_ms)
+
+
+def _camera_h264_reference(root: Path) -> Case:
+    """Another, healthy recording from the same camera and settings."""
+    spec = synth.Spec(frames=40, video_args=H264_SHORT_GOP, audio=True, label="ref")
+    return _encode(spec, root / "REC_0041.MP4")
+
+
+def _camera_hevc(root: Path) -> Case:
+    return _encode(synth.Spec(frames=90, video_args=HEVC_10BIT), root / "hevc_whole.mov")
+
+
+def _camera_hevc_cut(root: Path) -> Case:
+    whole = _camera_hevc(root)
+    return Case(truncate(whole.path, root / "IMG_0500.MOV", 0.6), whole.times_ms)
+
+
+def _camera_hevc_reference(root: Path) -> Case:
+    spec = synth.Spec(frames=30, video_args=HEVC_10BIT, label="ref")
+    return _encode(spec, root / "IMG_0499.MOV")
+
+
+def _other_camera(root: Path) -> Case:
+    """A healthy recording from a different camera mode (another size): not a valid reference."""
+    spec = synth.Spec(width=480, height=272, frames=30, video_args=H264_SHORT_GOP)
+    return _encode(spec, root / "other_camera.mp4")
+
+
 def _open(path: Path):  # noqa: ANN202 - an av container
     import av
 
@@ -459,4 +497,11 @@ _RECIPES: dict[str, Callable[[Path], Case]] = {
     "iphone_hevc": _iphone_hevc,
     "button_mjpeg": _button_mjpeg,
     "mpeg2_ts": _mpeg2_ts,
+    "camera_h264": _camera_h264,
+    "camera_h264_cut": _camera_h264_cut,
+    "camera_h264_reference": _camera_h264_reference,
+    "camera_hevc": _camera_hevc,
+    "camera_hevc_cut": _camera_hevc_cut,
+    "camera_hevc_reference": _camera_hevc_reference,
+    "other_camera": _other_camera,
 }
