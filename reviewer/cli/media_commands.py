@@ -1,4 +1,4 @@
-"""``probe`` and ``frame``: look at a footage file from the command line."""
+"""``probe``, ``frame`` and ``repair``: look at (and save) a footage file from the command line."""
 
 from __future__ import annotations
 
@@ -10,25 +10,37 @@ import cv2
 
 from reviewer.cli.common import CliError, Context
 from reviewer.media.info import MediaInfo, probe
+from reviewer.media.repair import RepairResult, repair
 from reviewer.media.source import FrameSource
 
-COMMANDS = ("probe", "frame")
+COMMANDS = ("probe", "frame", "repair")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("probe", help="describe a footage file / 查看视频信息")
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--check", action="store_true", help="decode every frame to count damaged ones / 逐帧检查"
+    )
     p.set_defaults(handler=cmd_probe)
     f = sub.add_parser("frame", help="write the frame shown at a time / 导出某一时刻的画面")
     f.add_argument("file", type=Path)
     f.add_argument("--at", type=float, required=True, metavar="SECONDS")
     f.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png")
     f.set_defaults(handler=cmd_frame)
+    r = sub.add_parser(
+        "repair", help="save what can be read into a new file / 修复损坏的视频（另存新文件）"
+    )
+    r.add_argument("file", type=Path)
+    r.add_argument("--reference", type=Path, metavar="GOOD.mp4",
+                   help="a healthy recording from the same camera (for files without an index)")
+    r.add_argument("-o", "--output", type=Path, metavar="OUT", help="default: NAME.repaired.mp4")
+    r.set_defaults(handler=cmd_repair)
 
 
 def cmd_probe(args: argparse.Namespace, ctx: Context) -> int:
-    info = probe(args.file)
+    info = probe(args.file, check=args.check)
     if args.json:
         ctx.say(json.dumps(info.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -53,9 +65,28 @@ def _describe(info: MediaInfo, ctx: Context) -> str:
             info.recorded_at.isoformat() if info.recorded_at else "-",
         ),
     ]
+    rows.append((ctx.pick("损坏", "Damaged"), _damage(info, ctx)))
     if info.truncated:
-        rows.append((ctx.pick("注意", "Note"), ctx.pick("文件末尾不完整", "the file is cut short")))
+        rows.append((ctx.pick("注意", "Note"), ctx.pick(
+            f"文件末尾不完整（数据缺失），可用 shenpian repair {info.name} 抢救",
+            f"the file is cut short (data missing); shenpian repair {info.name} saves the rest")))
+    if info.indexed_by == "decoder":
+        rows.append((ctx.pick("索引", "Index"), ctx.pick(
+            "按解码输出建立（文件自带的时间戳不可信）",
+            "built from the decoder's output (the file's own timestamps cannot be trusted)")))
     return "\n".join(f"{k}: {v}" for k, v in rows)
+
+
+def _damage(info: MediaInfo, ctx: Context) -> str:
+    if info.damaged_frames:
+        return ctx.pick(
+            f"{info.damaged_frames} 帧无法解码（{info.damaged_stretches} 段）",
+            f"{info.damaged_frames} frame(s) cannot be decoded, in {info.damaged_stretches} "
+            "stretch(es)",
+        )
+    if info.damage_checked:
+        return ctx.pick("无（已逐帧解码检查）", "none (every frame decoded)")
+    return ctx.pick("未逐帧检查（--check）", "not checked frame by frame (--check)")
 
 
 def _rate(info: MediaInfo, ctx: Context) -> str:
@@ -87,8 +118,28 @@ def cmd_frame(args: argparse.Namespace, ctx: Context) -> int:
             f"第 {frame.index} 帧（{frame.pts_ms} 毫秒）→ {args.output}",
             f"frame {frame.index} ({frame.pts_ms} ms) → {args.output}",
         )
+        + (ctx.pick("（此帧损坏，输出为灰色占位图）", " (damaged frame: grey placeholder)")
+           if frame.damaged else "")
     )
     return 0
+
+
+def cmd_repair(args: argparse.Namespace, ctx: Context) -> int:
+    result = repair(args.file, reference=args.reference, output=args.output)
+    ctx.say(_repaired(result, ctx))
+    return 0
+
+
+def _repaired(result: RepairResult, ctx: Context) -> str:
+    how = {
+        "remux": ctx.pick("重新封装可读的数据", "remuxed what could be read"),
+        "rebuild": ctx.pick("按参考视频重建索引", "index rebuilt from the reference"),
+    }[result.method]
+    sound = "" if result.audio else ctx.pick("，无声音", ", no sound")
+    return ctx.pick(
+        f"已修复：{result.frames} 帧（{how}{sound}）→ {result.output}",
+        f"repaired: {result.frames} frames ({how}{sound}) → {result.output}",
+    )
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
