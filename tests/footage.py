@@ -161,22 +161,25 @@ def _decode_quietly(packet: object) -> list:
         return []
 
 
-def ffmpeg_args(path: Path) -> list[str]:
+def ffmpeg_args(path: Path, threads: int | None = 1) -> list[str]:
     """The ffmpeg CLI decode every engine frame is compared with (docs/adr/0007).
 
     Every picture the decoder puts out, in its output order, numbered so none is
     dropped or repeated for timing (setpts=N, passthrough), stored pixels
     (no autorotation), as I420: native when the decoder gives 8-bit 4:2:0,
-    else converted by ffmpeg's own scaler.
+    else converted by ffmpeg's own scaler. One decoder thread: on valid data
+    that is the default decode bit for bit, and around a damaged frame it is
+    the only decode that gives the same pixels every time.
     """
     convert = [] if native_format(path) in ("yuv420p", "yuvj420p") else ["-pix_fmt", "yuv420p"]
-    return ["-noautorotate", "-i", str(path), "-map", "0:v:0", "-vf", "setpts=N",
+    threading = ["-threads", str(threads)] if threads else []
+    return [*threading, "-noautorotate", "-i", str(path), "-map", "0:v:0", "-vf", "setpts=N",
             "-fps_mode", "passthrough", *convert]
 
 
-def ffmpeg_md5s(path: Path) -> list[str]:
+def ffmpeg_md5s(path: Path, threads: int | None = 1) -> list[str]:
     """MD5 of every frame of the ffmpeg CLI decode, in output order."""
-    cmd = [synth.ffmpeg_exe(), "-hide_banner", "-loglevel", "quiet", *ffmpeg_args(path)]
+    cmd = [synth.ffmpeg_exe(), "-hide_banner", "-loglevel", "quiet", *ffmpeg_args(path, threads)]
     out = subprocess.run([*cmd, "-f", "framemd5", "-"], capture_output=True, text=True).stdout
     return [line.rsplit(",", 1)[1].strip() for line in out.splitlines() if line[:1].isdigit()]
 

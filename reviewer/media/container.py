@@ -32,7 +32,11 @@ _GONE_ERRNOS = {errno.ENXIO, errno.ENODEV, errno.ESTALE, errno.ENOMEDIUM}
 def open_video(
     path: str | Path, threads: str = "AUTO"
 ) -> tuple[av.container.InputContainer, av.video.stream.VideoStream]:
-    """Open ``path`` and its first video stream, ready to decode."""
+    """Open ``path`` and its first video stream, ready to decode.
+
+    ``threads``: PyAV's thread type, or "SINGLE" for one decoder thread (the
+    only decode that conceals damage the same way every time, ADR 0007).
+    """
     p = check_local_file(path)
     try:
         container = av.open(str(p), mode="r", metadata_errors="replace")
@@ -46,7 +50,9 @@ def open_video(
         raise as_media_error(p, exc) from exc
     try:
         stream = _video_stream(p, container)
-        stream.thread_type = threads
+        if threads == "SINGLE":
+            stream.codec_context.thread_count = 1
+        stream.thread_type = "SLICE" if threads == "SINGLE" else threads
     except BaseException:
         container.close()
         raise

@@ -54,7 +54,7 @@ def drain(stream: av.video.stream.VideoStream) -> list[av.video.frame.VideoFrame
 
     With frame threads, an error from a damaged last packet surfaces here and
     PyAV drops the pictures still queued behind it; a single-threaded decode
-    does not lose them (callers retry with threads="SLICE" when one is missing).
+    does not lose them (callers retry with threads="SINGLE" when one is missing).
     """
     try:
         return list(stream.codec_context.decode(None))

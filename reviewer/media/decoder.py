@@ -45,10 +45,16 @@ class _LandedLate(Exception):
 class Decoder:
     """Decodes runs of frames starting at a keyframe; not thread-safe (one per thread)."""
 
-    def __init__(self, path: Path, index: FrameIndex, threads: str = "AUTO") -> None:
+    def __init__(
+        self, path: Path, index: FrameIndex, threads: str = "AUTO", skipping: bool = True
+    ) -> None:
         self.path = path
         self.index = index
         self._threads = threads
+        # Skipping non-reference frames changes nothing a healthy frame is made of, but
+        # a packed B-frame skipped drops the next one (ADR 0007) and error concealment
+        # looks at the pictures decoded before: no skipping there.
+        self._may_skip = skipping and index.built_by == "packets"
         self._open()
 
     def _open(self) -> None:
@@ -106,9 +112,8 @@ class Decoder:
             raise FileGoneError(self.path) from exc  # it was there when we started
 
     def _frames(self, floor: int, skip_before: int) -> Iterator[Decoded]:
-        skipping = self.index.built_by == "packets"  # see ADR 0007: packed B-frames
         for packet, shown in self._packets(floor > 0, floor):
-            self._set_skipping(skipping and shown is not None and shown < skip_before)
+            self._set_skipping(self._may_skip and shown is not None and shown < skip_before)
             yield from self._identified(decode_packet(packet), floor)
         yield from self._identified(drain(self._stream), floor)
 

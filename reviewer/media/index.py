@@ -60,10 +60,13 @@ class FrameIndex:
     damaged: Ranges = ()  # frames known not to decode, found while indexing
     built_by: str = "packets"  # or "decoder"
     reason: str = ""  # why the packets' own pts were not used
+    decode_pos: np.ndarray = field(default=None)  # type: ignore[assignment]  # packet order
 
     def __post_init__(self) -> None:
         ident = self.pts if self.ident is None else self.ident
         order = np.argsort(ident, kind="stable")
+        if self.decode_pos is None:
+            object.__setattr__(self, "decode_pos", np.arange(len(self.pts), dtype=np.int64))
         object.__setattr__(self, "ident", ident)
         object.__setattr__(self, "_ident_sorted", ident[order])
         object.__setattr__(self, "_ident_order", order)
@@ -103,6 +106,24 @@ class FrameIndex:
     def can_seek(self, k: int) -> bool:
         return int(self.seek_ts[k]) != NO_TS
 
+    def references_ahead(self, i: int, reach: int) -> int:
+        """The last frame within ``reach`` after ``i`` whose packet comes before ``i``'s.
+
+        Those are the frames ``i`` may be predicted from (a B-frame's next P-frame);
+        ``i`` itself if there are none.
+        """
+        ahead = self.decode_pos[i + 1 : i + 1 + reach] < self.decode_pos[i]
+        later = np.flatnonzero(ahead)
+        return i + 1 + int(later[-1]) if later.size else i
+
+    def decoded_after(self, c: int) -> np.ndarray:
+        """Frames of ``c``'s GOP whose packets come after ``c``'s: those that may refer to it."""
+        key = self.keyframe_at_or_before(c)
+        following = np.flatnonzero(self.keyframe[key + 1 :])
+        end = key + 1 + int(following[0]) if following.size else len(self)
+        gop = np.arange(key, end)
+        return gop[self.decode_pos[key:end] > self.decode_pos[c]]
+
     def duration_ms(self, i: int) -> int:
         if i + 1 < len(self):
             return int(self.ms[i + 1] - self.ms[i])
@@ -138,6 +159,7 @@ class FrameIndex:
             damaged,
             self.built_by,
             self.reason,
+            self.decode_pos[mask],
         )
 
 
@@ -239,6 +261,7 @@ def _from_packets(table: PacketTable, facts: _Facts) -> FrameIndex:
         not table.cut,
         facts.header,
         seek_field=table.seek_field(),
+        decode_pos=rows,
     )
 
 
@@ -255,7 +278,7 @@ def _checked_tail(p: Path, index: FrameIndex, table: PacketTable) -> FrameIndex:
     key = index.keyframe_at_or_before(len(index) - 1)
     came = np.zeros(len(index), dtype=bool)
     corrupt = np.zeros(len(index), dtype=bool)
-    decoder = Decoder(p, index, threads="SLICE")  # see decode_pass.drain
+    decoder = Decoder(p, index, threads="SINGLE")  # see decode_pass.drain
     try:
         for i, video in decoder.run(key, key):
             came[i], corrupt[i] = True, bool(video.is_corrupt)
@@ -282,7 +305,7 @@ def _from_decoder(
     if run.cancelled:
         raise IndexCancelled(str(p))
     if table.cut:  # pictures behind a damaged last packet: see decode_pass.drain
-        run = decode_pass(p, name, cancelled=cancelled, threads="SLICE")
+        run = decode_pass(p, name, cancelled=cancelled, threads="SINGLE")
     idents, first = np.unique(run.idents, return_index=True)
     keep = np.sort(first)  # each picture once, in output order
     idents, corrupt = run.idents[keep], run.corrupt[keep]
@@ -304,6 +327,7 @@ def _from_decoder(
         ranges(np.flatnonzero(corrupt)),
         "decoder",
         reason,
+        rows,
     )
 
 

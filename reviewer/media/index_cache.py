@@ -18,8 +18,8 @@ import numpy as np
 from reviewer.media.fingerprint import quick_fingerprint
 from reviewer.media.paths import cache_dir
 
-_VERSION = 1
-_ARRAYS = ("pts", "keyframe", "ms", "seek_ts", "ident")
+_VERSION = 2
+_ARRAYS = ("pts", "keyframe", "ms", "seek_ts", "ident", "decode_pos")
 _FIELDS = ("complete", "header_frames", "ident_field", "seek_field", "built_by", "reason")
 
 

@@ -18,14 +18,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import av.video.frame
-import numpy as np
 
 from reviewer.media.cache import FrameCache
 from reviewer.media.container import file_problem
+from reviewer.media.damage import DamageLog
 from reviewer.media.decoder import Decoded, Decoder
 from reviewer.media.errors import CutShortError, MediaDecodeError, MediaError
 from reviewer.media.frame import Frame, Picture
-from reviewer.media.index import FrameIndex, build_index, ranges
+from reviewer.media.index import FrameIndex, build_index
 from reviewer.media.memory import tune_allocator
 from reviewer.media.paths import check_local_file
 
@@ -35,6 +35,7 @@ _MIN_WINDOW, _MAX_WINDOW = 8, 120
 # A frame not out yet when later ones are may still come: a decoder's reorder buffer
 # (or a stream that announces too small a one) puts frames out up to this far apart.
 _REORDER_SLACK = 16
+_BIG_PICTURE = 8 * 1024 * 1024  # bytes of I420: 4K and up
 _ids = itertools.count()
 
 
@@ -66,7 +67,10 @@ class FrameSource:
         self._bg: Decoder | None = None
         self._closed = threading.Event()
         self._size = self.path.stat().st_size
-        self._damaged = {i for a, b in self.index.damaged for i in range(a, b + 1)}
+        self._damage = DamageLog(self.index)
+        self._single: Decoder | None = None  # for GOPs that hold damage (damage.py)
+        self._threaded = True
+        self._doubtful: set[int] = set()
         self._shape: tuple[int, int, int] | None = None  # width, height, rotation
 
     # -- public API -------------------------------------------------------
@@ -83,9 +87,9 @@ class FrameSource:
         i = min(max(i, 0), len(self.index) - 1)
         self.cache.focus(self.owner, i)
         video = self.cache.get(self.owner, i)
-        if video is None and i not in self._damaged:
+        if video is None and i not in self._damage:
             video = self._wait_prefetch(i)
-        if video is None and i not in self._damaged:
+        if video is None and i not in self._damage:
             video = self._checked_decode(i)
         backward, self.position = i < self.position, i
         if backward:
@@ -103,15 +107,25 @@ class FrameSource:
 
     def damaged_ranges(self) -> list[tuple[int, int]]:
         """Frames known not to decode, as (first, last) runs: found so far, and by the index."""
-        return list(ranges(np.asarray(sorted(self._damaged), dtype=np.int64)))
+        return self._damage.ranges()
 
     @property
     def window(self) -> int:
-        """Frames decoded per back-step refill: half of what the cache can hold."""
+        """Frames decoded per back-step refill: half of what the cache can hold.
+
+        Big pictures (4K and up) get the whole cache and no prefetch: a second
+        decoder holds as much memory as the cache, and one window of ~10 4K
+        frames would make every back-step pay for a third of a GOP.
+        """
         if not self._frame_bytes:
             return 32
         fits = self.cache.cap_bytes // self._frame_bytes
-        return max(_MIN_WINDOW, min(_MAX_WINDOW, fits // 2 - 2))
+        share = fits - 2 if self._big else fits // 2 - 2
+        return max(_MIN_WINDOW, min(_MAX_WINDOW, share))
+
+    @property
+    def _big(self) -> bool:
+        return self._frame_bytes >= _BIG_PICTURE
 
     def close(self) -> None:
         self._closed.set()
@@ -119,6 +133,8 @@ class FrameSource:
             self._pool.shutdown(wait=True, cancel_futures=True)
         if self._bg is not None:
             self._bg.close()
+        if self._single is not None:
+            self._single.close()
         self._run = None
         self._decoder.close()
         self.cache.clear(self.owner)
@@ -153,7 +169,7 @@ class FrameSource:
         """Frame ``i`` decoded, or None once it is known not to decode (then it is damaged)."""
         if self._run is not None and self._run_last < i <= self._run_last + _FORWARD_REACH:
             found = self._advance(i)
-            if found is not None or i in self._damaged:
+            if found is not None or i in self._damage:
                 return found
         backwards = i < self.position
         start = max(0, i - self.window + 1) if backwards else max(0, i - self.window // 4)
@@ -164,29 +180,36 @@ class FrameSource:
 
         If ``i`` does not come out (an open-GOP leading frame, or a demuxer
         that landed late), try the keyframe before. A frame that comes out of
-        neither is damaged, unless the file itself is the problem.
+        neither, nor of a single-threaded run (frame threads can lose the
+        pictures queued behind an error), is damaged, unless the file itself
+        is the problem.
         """
         key = self.index.keyframe_at_or_before(start)
         for attempt in dict.fromkeys((key, self.index.keyframe_before(key) or 0)):
-            self._run, self._run_last = self._decoder.run(attempt, start), -1
-            found = self._advance(i, keep_from=start)
-            if found is not None or i in self._damaged:
+            found = self._attempt(i, attempt, start)
+            if found is not None or i in self._damage:
                 return found
         self._check_file(i)
-        found = self._single_threaded(i, key)
+        found = self._attempt(i, key, i, single=True)
         if found is None:
-            self._damaged.add(i)
+            self._damage.mark(i)
         return found
 
-    def _single_threaded(self, i: int, key: int) -> Picture | None:
-        """The last word on a missing frame: frame threads can lose pictures behind an error."""
-        decoder = Decoder(self.path, self.index, threads="SLICE")
-        try:
-            self._run, self._run_last = decoder.run(key, i), -1
-            return self._advance(i, keep_from=i)
-        finally:
-            self._run = None
-            decoder.close()
+    def _attempt(self, i: int, key: int, start: int, single: bool = False) -> Picture | None:
+        """One run from ``key``; run again single-threaded if damage in the GOP cast doubt."""
+        for _ in range(2):
+            threaded = not (single or self._damage.slow(key))
+            decoder = self._decoder if threaded else self._single_decoder()
+            self._run, self._run_last, self._threaded = decoder.run(key, start), -1, threaded
+            found = self._advance(i, keep_from=start)
+            if found is not None or i in self._damage or not self._damage.slow(key) or not threaded:
+                return found
+        return None
+
+    def _single_decoder(self) -> Decoder:
+        if self._single is None:
+            self._single = Decoder(self.path, self.index, threads="SINGLE", skipping=False)
+        return self._single
 
     def _check_file(self, i: int) -> None:
         """A frame that did not come out because the file changed or vanished is no damage."""
@@ -199,27 +222,43 @@ class FrameSource:
     def _advance(self, i: int, keep_from: int | None = None) -> Picture | None:
         """Pull frames from the current run up to ``i``, caching those worth keeping.
 
-        Frames come out of a reordering decoder in display order, but not always
-        (a stream that under-announces its reorder depth), so a run goes on a
-        little past ``i`` before ``i`` counts as missing.
+        ``i`` is returned only once the frames it may be predicted from are out
+        too (a B-frame's next P-frame comes out after it): if one of those is
+        damaged, ``i`` is in doubt. Frames come out of a reordering decoder in
+        display order, but not always (a stream that under-announces its
+        reorder depth), so a run goes on a little past ``i`` before ``i``
+        counts as missing.
         """
         assert self._run is not None
         keep_from = self._run_last + 1 if keep_from is None else keep_from
+        found, need = None, i
         for j, video in self._run:
             self._run_last = max(self._run_last, j)
+            if video.is_corrupt:
+                if self._corrupt(j):
+                    return None if found is None or i in self._doubtful else found
+                if j == i:
+                    return None
+                continue
             picture = self._keep(j, video, keep_from)
             if j == i:
-                return picture
-            if j > i + _REORDER_SLACK:
-                break
-        self._run = None if self._run_last < i else self._run
-        return None
+                found, need = picture, self.index.references_ahead(i, _REORDER_SLACK)
+            if found is not None and self._run_last >= need or j > i + _REORDER_SLACK:
+                return found
+        self._run = None
+        return found
 
-    def _keep(self, j: int, video: av.video.frame.VideoFrame, keep_from: int) -> Picture | None:
-        """Cache frame ``j`` (if wanted); a frame the decoder flags corrupt is damaged."""
-        if video.is_corrupt:
-            self._damaged.add(j)
-            return None
+    def _corrupt(self, j: int) -> bool:
+        """Frame ``j`` came out corrupt; True if that ends the run (frame threads: doubt)."""
+        if not self._threaded:
+            self._damage.mark(j)
+            return False
+        self._doubtful = set(self._damage.corrupt(j).tolist())
+        self.cache.discard(self.owner, self._doubtful)
+        self._run = None
+        return True
+
+    def _keep(self, j: int, video: av.video.frame.VideoFrame, keep_from: int) -> Picture:
         picture = Picture.from_video(video)
         self._note_size(picture)
         if j >= keep_from:
@@ -254,7 +293,7 @@ class FrameSource:
     # -- background prefetch of the previous window ----------------------
 
     def _maybe_prefetch(self, i: int) -> None:
-        if not self._prefetch_enabled or not self._frame_bytes:
+        if not self._prefetch_enabled or not self._frame_bytes or self._big:
             return
         # Start as soon as the reviewer is stepping back within a window of the bottom
         # of what is cached: a refill from the keyframe takes longer than half a window
@@ -274,10 +313,15 @@ class FrameSource:
     def _prefetch(self, start: int, stop: int) -> None:
         key = self.index.keyframe_at_or_before(start)
         assert self._bg is not None
+        if self._damage.slow(key):
+            return  # the foreground decodes damaged GOPs, single-threaded
         for j, video in self._bg.run(key, start):
             if self._closed.is_set() or j > stop + _REORDER_SLACK:
                 break
-            if start <= j <= stop and not video.is_corrupt:
+            if video.is_corrupt:
+                self.cache.discard(self.owner, self._damage.corrupt(j))
+                break
+            if start <= j <= stop:
                 self.cache.put(self.owner, j, Picture.from_video(video))
 
     def _wait_prefetch(self, i: int) -> Picture | None:
