@@ -171,9 +171,20 @@ class FrameSource:
             found = self._advance(i)
             if found is not None or i in self._damage:
                 return found
-        backwards = i < self.position
-        start = max(0, i - self.window + 1) if backwards else max(0, i - self.window // 4)
-        return self._restart(i, start)
+        if i < self.position:
+            return self._restart(i, self._back_window_start(i))
+        return self._restart(i, max(0, i - self.window // 4))
+
+    def _back_window_start(self, i: int) -> int:
+        """Where a back-step refill starts: a window below ``i``, not into the GOP before.
+
+        Reaching back over a GOP boundary costs a decode of that whole GOP for a
+        few frames; it is decoded when the reviewer gets there. Big pictures
+        make room first: the frames ahead of the viewer go.
+        """
+        if self._big:
+            self.cache.discard(self.owner, range(i + 1, i + 2 + self.window))
+        return max(i - self.window + 1, self.index.keyframe_at_or_before(i))
 
     def _restart(self, i: int, start: int) -> Picture | None:
         """Decode from the keyframe before ``start``, caching start..i.
