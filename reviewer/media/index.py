@@ -248,10 +248,10 @@ def _seek_values(table: PacketTable, rows: np.ndarray) -> np.ndarray:
     return np.where(values == -1, NO_TS, values) if name == "pos" else values
 
 
-def _from_packets(table: PacketTable, facts: _Facts) -> FrameIndex:
-    rows = np.flatnonzero(table.frames)
-    rows = rows[np.argsort(table.pts[rows], kind="stable")]
-    pts = table.pts[rows]
+def _frames_of(
+    table: PacketTable, facts: _Facts, rows: np.ndarray, pts: np.ndarray, **more: object
+) -> FrameIndex:
+    """The index of frames whose packets are ``rows`` of ``table``, in display order."""
     return FrameIndex(
         pts,
         table.key[rows],
@@ -262,7 +262,14 @@ def _from_packets(table: PacketTable, facts: _Facts) -> FrameIndex:
         facts.header,
         seek_field=table.seek_field(),
         decode_pos=rows,
+        **more,  # type: ignore[arg-type]
     )
+
+
+def _from_packets(table: PacketTable, facts: _Facts) -> FrameIndex:
+    rows = np.flatnonzero(table.frames)
+    rows = rows[np.argsort(table.pts[rows], kind="stable")]
+    return _frames_of(table, facts, rows, table.pts[rows])
 
 
 def _checked_tail(p: Path, index: FrameIndex, table: PacketTable) -> FrameIndex:
@@ -312,22 +319,16 @@ def _from_decoder(
     column = getattr(table, name)
     by_ident = np.argsort(column)
     rows = by_ident[np.searchsorted(column[by_ident], idents)]
-    pts = _display_times(idents, name, facts)
-    return FrameIndex(
-        pts,
-        table.key[rows],
-        _ms(pts, facts.time_base),
-        _seek_values(table, rows),
-        facts.time_base,
-        not table.cut,
-        facts.header,
-        idents,
-        name,
-        table.seek_field(),
-        ranges(np.flatnonzero(corrupt)),
-        "decoder",
-        reason,
+    return _frames_of(
+        table,
+        facts,
         rows,
+        _display_times(idents, name, facts),
+        ident=idents,
+        ident_field=name,
+        damaged=ranges(np.flatnonzero(corrupt)),
+        built_by="decoder",
+        reason=reason,
     )
 
 
