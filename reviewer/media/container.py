@@ -26,7 +26,8 @@ from reviewer.media.mp4box import is_unfinished_recording
 from reviewer.media.paths import check_local_file
 
 # The device itself went away (a card pulled, a USB disk unplugged): the file is gone.
-_GONE_ERRNOS = {errno.ENXIO, errno.ENODEV, errno.ESTALE, errno.ENOMEDIUM}
+# ENOMEDIUM is Linux-only.
+_GONE_ERRNOS = {errno.ENXIO, errno.ENODEV, errno.ESTALE, getattr(errno, "ENOMEDIUM", errno.ENODEV)}
 
 
 def open_video(

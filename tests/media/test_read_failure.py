@@ -78,7 +78,7 @@ def test_file_deleted_before_open(live_copy):
 
 @pytest.mark.parametrize(
     "code,kind,offline",
-    [(errno.EIO, "io_error", False), (errno.ENODEV, "gone", True), (errno.ENOMEDIUM, "gone", True)],
+    [(errno.EIO, "io_error", False), (errno.ENODEV, "gone", True), (errno.ENXIO, "gone", True)],
 )
 def test_os_errors_are_classified_by_errno(live_copy, code, kind, offline):
     error = as_media_error(live_copy, OSError(code, os.strerror(code)))
