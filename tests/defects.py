@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import av
+import av.error
 
 from reviewer.media import synth
 
@@ -187,4 +188,9 @@ def start_mid_gop(src: Path, dst: Path, drop: int) -> Path:
                 packet.stream = ost
                 packet.dts = packet.pts = n
                 oc.mux(packet)
-    return dst
+    with av.open(str(dst)) as c:
+        try:
+            c.seek(0, stream=c.streams.video[0], backward=True)
+        except av.error.PermissionError:
+            return dst
+    raise AssertionError(f"{dst.name}: the demuxer did not refuse a seek to its top")
