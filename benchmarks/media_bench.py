@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -182,6 +183,12 @@ def cv_seek_read(cap: cv2.VideoCapture, frame: int) -> np.ndarray | None:
     return image if ok else None
 
 
+def children_cpu() -> float:
+    """User + system seconds of finished child processes (ffmpeg)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def ffmpeg_version() -> str:
     out = subprocess.run([synth.ffmpeg_exe(), "-version"], capture_output=True, text=True)
     return out.stdout.split("\n", 1)[0].split(" Copyright")[0]
@@ -222,13 +229,14 @@ class Results:
 def measure_decode(plan: Plan, path: Path, index: FrameIndex, res: Results, out: Report) -> None:
     n = min(plan.decode_frames, len(index))
     out(f"## Sequential decode ({n} frames from frame 0, median of {plan.repeats})")
-    ff_fps, ff_rtime = [], []
+    ff_fps, ff_rtime, ff_cpu, ours_cpu = [], [], [], []
     cmd = [synth.ffmpeg_exe(), "-hide_banner", "-nostdin", "-benchmark", "-i", str(path)]
     cmd += ["-an", "-frames:v", str(n), "-f", "null", "-"]
     for _ in range(plan.repeats):
-        t0 = clock()
+        t0, c0 = clock(), children_cpu()
         done = subprocess.run(cmd, capture_output=True, text=True, check=True)
         ff_fps.append(n / (clock() - t0))
+        ff_cpu.append((children_cpu() - c0) * 1000 / n)
         for part in done.stderr.split():
             if part.startswith("rtime="):
                 ff_rtime.append(n / float(part[6:].rstrip("s")))
@@ -236,12 +244,13 @@ def measure_decode(plan: Plan, path: Path, index: FrameIndex, res: Results, out:
     fwd = res.tallies(res.cfr, "forward step")
     for rep in range(plan.repeats):
         with source(path, index) as src:
-            t0 = clock()
+            t0, c0 = clock(), time.process_time()
             src.frame(0)
             for _ in range(n - 1):
                 t1 = clock()
                 src.step(1)
                 step_dec_ms.append((clock() - t1) * 1000)
+            ours_cpu.append((time.process_time() - c0) * 1000 / n)
             ours_fps.append(n / (clock() - t0))
         with source(path, index) as src:
             total = 0.0
@@ -280,6 +289,10 @@ def measure_decode(plan: Plan, path: Path, index: FrameIndex, res: Results, out:
         f"= {med(ours_bgr_fps) / ff:.0%} of ffmpeg"
     )
     out(f"  OpenCV read() (BGR), {n // 2} frames             {cv_fps:7.1f} fps   (reference)")
+    out(
+        f"  CPU per frame, all threads (load-independent): ours {med(ours_cpu):.2f} ms, "
+        f"ffmpeg {med(ff_cpu):.2f} ms: ours runs at {med(ff_cpu) / med(ours_cpu):.0%} of ffmpeg's speed"
+    )
     out("## Forward step ms (per step, from the sequential runs)")
     out(
         f"  ours step(+1) + to_bgr    p50 {med(step_ms):6.1f}  p90 {pct(step_ms, 90):6.1f}  "
