@@ -253,11 +253,23 @@ class FrameSource:
                 continue
             picture = self._keep(j, video, keep_from)
             if j == i:
-                found, need = picture, self.index.references_ahead(i, _REORDER_SLACK)
+                found, need = picture, self._references_pending(i)
             if found is not None and self._run_last >= need or j > i + _REORDER_SLACK:
                 return found
         self._run = None
         return found
+
+    def _references_pending(self, i: int) -> int:
+        """The last frame still to come out before ``i`` may be returned (``i``: none).
+
+        Frames already decoded before (cached, or known damaged) need not come again:
+        a back-step refill ends just below frames it has.
+        """
+        need = self.index.references_ahead(i, _REORDER_SLACK)
+        known = all(
+            (self.owner, k) in self.cache or k in self._damage for k in range(i + 1, need + 1)
+        )
+        return i if known else need
 
     def _corrupt(self, j: int) -> bool:
         """Frame ``j`` came out corrupt; True if that ends the run (frame threads: doubt)."""
@@ -334,6 +346,8 @@ class FrameSource:
                 break
             if start <= j <= stop:
                 self.cache.put(self.owner, j, Picture.from_video(video))
+            if j >= stop and self.cache.contiguous_below(self.owner, stop) <= start:
+                break  # the whole window is in (frames come out of order only within it)
 
     def _wait_prefetch(self, i: int) -> Picture | None:
         """If the background is decoding ``i`` already, wait for it instead of racing it."""
