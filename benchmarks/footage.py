@@ -46,10 +46,22 @@ class Footage:
     gop: int = 250
     bitrate: str = "12M"
     audio: bool = True
+    codec: str = "h264"  # or "hevc10": 10-bit HEVC as 4K phones record it
 
     @property
     def ticks(self) -> int:
         return self.fps * self.seconds
+
+    def video_args(self) -> list[str]:
+        return self.x265_args() if self.codec == "hevc10" else self.x264_args()
+
+    def x265_args(self) -> list[str]:
+        params = f"keyint={self.gop}:min-keyint={self.gop}:scenecut=0:bframes=3:log-level=error"
+        return [
+            "-c:v", "libx265", "-preset", "ultrafast", "-pix_fmt", "yuv420p10le",
+            "-tag:v", "hvc1", "-x265-params", params,
+            "-b:v", self.bitrate, "-maxrate", self.bitrate, "-bufsize", self.bitrate,
+        ]  # fmt: skip
 
     def x264_args(self) -> list[str]:
         # Fixed 250-frame GOPs (scene cuts off): the worst case for back-steps and seeks
@@ -63,6 +75,11 @@ class Footage:
 
     def describe(self) -> str:
         kind = "VFR (ticks n%7==3 or n%11==5 dropped)" if self.vfr else "CFR"
+        if self.codec == "hevc10":
+            return (
+                f"{self.width}x{self.height} {self.fps} fps {kind}, {self.seconds} s, HEVC Main10 "
+                f"(x265 ultrafast) {self.bitrate}b/s, -bf 3, GOP {self.gop} (scenecut=0)"
+            )
         return (
             f"{self.width}x{self.height} {self.fps} fps {kind}, {self.seconds} s, H.264 High "
             f"veryfast {self.bitrate}b/s, -bf 3, GOP {self.gop} (scenecut=0)"
@@ -118,7 +135,7 @@ def _command(footage: Footage, out: Path) -> list[str]:
     cmd += ["-map", "0:v"] + (["-map", "1:a"] if footage.audio else [])
     if footage.vfr:
         cmd += ["-vf", f"select='{VFR_EXPR}'", "-fps_mode", "passthrough"]
-    cmd += footage.x264_args()
+    cmd += footage.video_args()
     if footage.audio:
         cmd += ["-c:a", "aac", "-b:a", "64k"]
     cmd += ["-movflags", "+faststart", str(out)]

@@ -1,7 +1,8 @@
-"""Footage-engine benchmark (issue 2, item 5): ours vs ffmpeg CLI, naive OpenCV and plain PyAV.
+"""Footage-engine benchmark (issues 2 and 10): ours vs ffmpeg CLI, naive OpenCV and plain PyAV.
 
-    python benchmarks/media_bench.py            # full run, 10-min 1080p30 file (~10-15 min)
+    python benchmarks/media_bench.py            # full run, 10-min 1080p30 file (~25-35 min)
     python benchmarks/media_bench.py --quick    # smoke run on a 1-min file
+    python benchmarks/media_bench.py --only issue10   # the corpus and 4K HEVC sections only
 
 Everything is measured in one run and printed side by side: medians over
 repeats, ratios against baselines measured in the same run, and each target
@@ -34,6 +35,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere, installed or not
     sys.path.insert(1, str(ROOT))
 
 import av  # noqa: E402
+import corpus_bench  # noqa: E402
 import cv2  # noqa: E402
 import footage  # noqa: E402
 import numpy as np  # noqa: E402
@@ -67,6 +69,12 @@ class Plan:
     opencv_thumb_samples: int = 10  # exact OpenCV seeks measured, x(thumbs/samples)
     vfr_seeks: int = 40
     vfr_steps: int = 300
+    uhd: Footage = Footage(
+        "uhd_hevc10_20s", 3840, 2160, 30, 20, gop=120, bitrate="40M", audio=False, codec="hevc10"
+    )
+    uhd_frames: int = 240  # frames decoded for the 4K forward-step figures
+    uhd_seeks: int = 12  # random seeks per seek pattern in the 4K conformance check
+    uhd_naive_offsets: tuple[int, ...] = (30, 60, 90, 115)
 
 
 FULL = Plan(
@@ -86,6 +94,12 @@ QUICK = Plan(
     opencv_thumb_samples=5,
     vfr_seeks=16,
     vfr_steps=120,
+    uhd=Footage(
+        "uhd_hevc10_6s", 3840, 2160, 30, 6, gop=60, bitrate="40M", audio=False, codec="hevc10"
+    ),
+    uhd_frames=90,
+    uhd_seeks=6,
+    uhd_naive_offsets=(20, 45),
 )
 
 
@@ -169,6 +183,12 @@ def cv_seek_read(cap: cv2.VideoCapture, frame: int) -> np.ndarray | None:
     return image if ok else None
 
 
+def children_cpu() -> float:
+    """User + system seconds of finished child processes (ffmpeg)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def ffmpeg_version() -> str:
     out = subprocess.run([synth.ffmpeg_exe(), "-version"], capture_output=True, text=True)
     return out.stdout.split("\n", 1)[0].split(" Copyright")[0]
@@ -200,6 +220,7 @@ class Results:
     figures: dict[str, float] = field(default_factory=dict)
     cfr: dict[str, tuple[Tally, Tally]] = field(default_factory=dict)  # kind -> (ours, OpenCV)
     vfr: dict[str, tuple[Tally, Tally]] = field(default_factory=dict)
+    corpus: list = field(default_factory=list)  # corpus_bench.FileResult per file
 
     def tallies(self, table: dict[str, tuple[Tally, Tally]], kind: str) -> tuple[Tally, Tally]:
         return table.setdefault(kind, (Tally(), Tally()))
@@ -208,13 +229,14 @@ class Results:
 def measure_decode(plan: Plan, path: Path, index: FrameIndex, res: Results, out: Report) -> None:
     n = min(plan.decode_frames, len(index))
     out(f"## Sequential decode ({n} frames from frame 0, median of {plan.repeats})")
-    ff_fps, ff_rtime = [], []
+    ff_fps, ff_rtime, ff_cpu, ours_cpu = [], [], [], []
     cmd = [synth.ffmpeg_exe(), "-hide_banner", "-nostdin", "-benchmark", "-i", str(path)]
     cmd += ["-an", "-frames:v", str(n), "-f", "null", "-"]
     for _ in range(plan.repeats):
-        t0 = clock()
+        t0, c0 = clock(), children_cpu()
         done = subprocess.run(cmd, capture_output=True, text=True, check=True)
         ff_fps.append(n / (clock() - t0))
+        ff_cpu.append((children_cpu() - c0) * 1000 / n)
         for part in done.stderr.split():
             if part.startswith("rtime="):
                 ff_rtime.append(n / float(part[6:].rstrip("s")))
@@ -222,12 +244,13 @@ def measure_decode(plan: Plan, path: Path, index: FrameIndex, res: Results, out:
     fwd = res.tallies(res.cfr, "forward step")
     for rep in range(plan.repeats):
         with source(path, index) as src:
-            t0 = clock()
+            t0, c0 = clock(), time.process_time()
             src.frame(0)
             for _ in range(n - 1):
                 t1 = clock()
                 src.step(1)
                 step_dec_ms.append((clock() - t1) * 1000)
+            ours_cpu.append((time.process_time() - c0) * 1000 / n)
             ours_fps.append(n / (clock() - t0))
         with source(path, index) as src:
             total = 0.0
@@ -266,6 +289,10 @@ def measure_decode(plan: Plan, path: Path, index: FrameIndex, res: Results, out:
         f"= {med(ours_bgr_fps) / ff:.0%} of ffmpeg"
     )
     out(f"  OpenCV read() (BGR), {n // 2} frames             {cv_fps:7.1f} fps   (reference)")
+    out(
+        f"  CPU per frame, all threads (load-independent): ours {med(ours_cpu):.2f} ms, "
+        f"ffmpeg {med(ff_cpu):.2f} ms: ours runs at {med(ff_cpu) / med(ours_cpu):.0%} of ffmpeg's speed"
+    )
     out("## Forward step ms (per step, from the sequential runs)")
     out(
         f"  ours step(+1) + to_bgr    p50 {med(step_ms):6.1f}  p90 {pct(step_ms, 90):6.1f}  "
@@ -524,7 +551,7 @@ def rss_child(path: Path) -> None:
             src.step(1).to_bgr()
         used, frames = cache.used_bytes, len(cache)
         now = proc.memory_info().rss
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kb = corpus_bench.peak_rss() // 1024
     print(
         json.dumps(
             {
@@ -612,6 +639,70 @@ def measure_vfr(plan: Plan, path: Path, fdef: Footage, res: Results, out: Report
     res.figures["vfr_index_ok"] = float(ms_ok)
 
 
+def measure_issue10(plan: Plan, res: Results, out: Report) -> None:
+    uhd = footage.ensure(plan.uhd, CACHE, out)
+    out("## Conformance corpus (issue 10): every frame vs the ffmpeg CLI decode, I420 MD5")
+    out(f"   4K file: {uhd.name}: {plan.uhd.describe()}; seeks over {plan.uhd_seeks} random frames")
+    files = corpus_bench.measure_corpus(uhd, plan.uhd_seeks, out)
+    res.corpus = files
+    for f in files:
+        if f.frames != f.ffmpeg_frames:
+            out(f"         {f.name}: {f.frames} frames, ffmpeg {f.ffmpeg_frames}")
+        for miss in f.misses:
+            out(f"         {f.name} missed: {miss}")
+    out()
+    out(f"## 4K HEVC Main10 ({uhd.name})")
+    ff = corpus_bench.ffmpeg_frame_ms(uhd, plan.uhd_frames, max(1, plan.repeats))
+    decode, d50, d90 = corpus_bench.forward_ms(uhd, plan.uhd_frames, None)
+    shown, s50, s90 = corpus_bench.forward_ms(uhd, plan.uhd_frames, 1920)
+    back, window = corpus_bench.back_step_ms(uhd, 1920)
+    naive = corpus_bench.naive_back_ms(uhd, plan.uhd_naive_offsets, 2)
+    rss = corpus_bench.measure_rss(uhd)
+    res.figures.update(uhd_ff=ff, uhd_shown=shown, uhd_back=back, uhd_naive=naive,
+                       uhd_rss=rss["peak"] / MB)
+    out(f"  ffmpeg -f null, wall per frame ({plan.uhd_frames} frames)        {ff:7.1f} ms")
+    out(f"  ours frame(0) + step(+1), wall per frame                {decode:7.1f} ms"
+        f"   (single steps p50 {d50:.1f}, p90 {d90:.1f})")
+    out(f"  ours step(+1) + to_bgr(1920 wide), wall per frame       {shown:7.1f} ms"
+        f"   (p50 {s50:.1f}, p90 {s90:.1f}) = {shown / ff:.2f}x ffmpeg")
+    out(f"  ours back-step through a GOP + to_bgr(1920), amortised  {back:7.1f} ms"
+        f"   (window {window} frames)")
+    out(f"  naive OpenCV set(POS_FRAMES, n-1) + read, median        {naive:7.1f} ms"
+        f"   => ours {naive / back:.1f}x faster")
+    out(f"  peak RSS (child: GOP stepped back, 120 forward)         {rss['peak'] / MB:7.0f} MB"
+        f"   (cache {rss['cache_used'] / MB:.0f} MB in {rss['cache_frames']} frames)")
+
+
+def issue10_targets(res: Results, out: Report) -> None:
+    f = res.figures
+    exact = all(r.all_exact for r in res.corpus)
+    counted = sum(n for r in res.corpus for _ok, n in r.exact.values())
+    good = sum(ok for r in res.corpus for ok, _n in r.exact.values())
+    rows = [
+        ("100% bit-exact, every corpus file, 4 patterns", "100%",
+         f"{good}/{counted} frames in {len(res.corpus)} files", exact),
+        ("4K HEVC10 forward step <= 2x ffmpeg per frame", "<= 2x",
+         f"{f['uhd_shown'] / f['uhd_ff']:.2f}x ({f['uhd_shown']:.0f} vs {f['uhd_ff']:.0f} ms)",
+         f["uhd_shown"] <= 2 * f["uhd_ff"]),
+        ("4K HEVC10 back-step >= 20x faster than naive", ">= 20x",
+         f"{f['uhd_naive'] / f['uhd_back']:.1f}x ({f['uhd_back']:.0f} vs {f['uhd_naive']:.0f} ms)",
+         f["uhd_naive"] / f["uhd_back"] >= 20),
+        ("4K HEVC10 peak RSS < 900 MB", "< 900 MB", f"{f['uhd_rss']:.0f} MB", f["uhd_rss"] < 900),
+    ]  # fmt: skip
+    out("## Targets (issue 10)")
+    for name, want, got, ok in rows:
+        out(f"  {'PASS' if ok else 'MISS'}  {name:47s} {want:>9s}   measured {got}")
+
+
+def corpus_table(res: Results, out: Report) -> None:
+    out("## Exact frames per corpus file (ours vs ffmpeg CLI decode)")
+    out(f"  {'file':18s} {'frames':>6s} {'index':>8s} " + " ".join(f"{p:>14s}" for p in
+        corpus_bench.PATTERNS))
+    for r in res.corpus:
+        cells = " ".join(f"{ok:>6d}/{n:<7d}" for ok, n in r.exact.values())
+        out(f"  {r.name:18s} {r.frames:6d} {r.built_by:>8s} {cells}")
+
+
 # -- the report ------------------------------------------------------------
 
 
@@ -688,21 +779,52 @@ def targets(res: Results, exact: bool, out: Report) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="1-minute file, fewer repeats")
+    parser.add_argument("--only", choices=("all", "issue10"), default="all",
+                        help="issue10: only the corpus and 4K HEVC sections")
     parser.add_argument("--out", type=Path, help=f"write the report here too (default {RESULTS})")
     parser.add_argument("--rss-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--uhd-rss-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
         rss_child(args.rss_child)
         return 0
+    if args.uhd_rss_child:
+        corpus_bench.rss_child(args.uhd_rss_child)
+        return 0
     plan = QUICK if args.quick else FULL
     out = Report()
     started = clock()
-    out(f"# media_bench {'--quick ' if args.quick else ''}{datetime.now():%Y-%m-%d %H:%M}")
+    flags = ("--quick " if args.quick else "") + ("--only issue10 " if args.only != "all" else "")
+    out(f"# media_bench {flags}{datetime.now():%Y-%m-%d %H:%M}")
     out(
         f"  {platform.node()}: {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"PyAV {av.__version__}, OpenCV {cv2.__version__}, {ffmpeg_version()}"
     )
     out(f"  load average at start: {load()}")
+    res = Results()
+    if args.only == "all":
+        issue2(plan, res, out)
+    measure_issue10(plan, res, out)
+    out()
+    corpus_table(res, out)
+    out()
+    if args.only == "all":
+        exact = exactness(res, out)
+        out()
+        targets(res, exact, out)
+        out()
+    issue10_targets(res, out)
+    out()
+    out(f"  load average at end: {load()}; total {(clock() - started) / 60:.1f} min")
+    dest = args.out or (None if args.quick or args.only != "all" else RESULTS)
+    if dest is not None:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(out.text(), encoding="utf-8")
+        print(f"(written to {dest})")
+    return 0
+
+
+def issue2(plan: Plan, res: Results, out: Report) -> None:
     cfr = footage.ensure(plan.cfr, CACHE, out)
     vfr = footage.ensure(plan.vfr, CACHE, out)
     out(f"  CFR: {cfr.name}: {plan.cfr.describe()}; {cfr.stat().st_size / MB:.0f} MB")
@@ -718,7 +840,6 @@ def main() -> int:
         f"{med(builds):.2f} s (median of {len(builds)})"
     )
     out()
-    res = Results()
     for step in (measure_decode, measure_back, measure_seek, measure_filmstrip):
         step(plan, cfr, index, res, out)
         out()
@@ -726,17 +847,6 @@ def main() -> int:
     out()
     measure_vfr(plan, vfr, plan.vfr, res, out)
     out()
-    exact = exactness(res, out)
-    out()
-    targets(res, exact, out)
-    out()
-    out(f"  load average at end: {load()}; total {(clock() - started) / 60:.1f} min")
-    dest = args.out or (None if args.quick else RESULTS)
-    if dest is not None:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(out.text(), encoding="utf-8")
-        print(f"(written to {dest})")
-    return 0
 
 
 if __name__ == "__main__":

@@ -369,7 +369,7 @@
 <context>
     <name>FileBanner</name>
     <message>
-        <location filename="../../ui/window/banner.py" line="18" />
+        <location filename="../../ui/window/banner.py" line="23" />
         <source>Click to dismiss</source>
         <translation>点击关闭</translation>
     </message>
@@ -1161,7 +1161,7 @@
 <context>
     <name>ProjectBanner</name>
     <message>
-        <location filename="../../ui/window/banner.py" line="52" />
+        <location filename="../../ui/window/banner.py" line="53" />
         <source>Click to hide</source>
         <translation>点击隐藏</translation>
     </message>

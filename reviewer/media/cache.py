@@ -7,7 +7,7 @@ shown; see docs/adr/0001.
 from __future__ import annotations
 
 import threading
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 
 from reviewer.media.frame import Picture
 
@@ -79,6 +79,14 @@ class FrameCache:
             victim = self._victim(keep)
             self._used -= self._sizes.pop(victim)
             del self._frames[victim]
+
+    def discard(self, owner: Hashable, indices: Iterable[int]) -> None:
+        """Forget these frames of ``owner`` (they may have been decoded wrong)."""
+        with self._lock:
+            for key in ((owner, int(i)) for i in indices):
+                if key in self._frames:
+                    self._used -= self._sizes.pop(key)
+                    del self._frames[key]
 
     def clear(self, owner: Hashable | None = None) -> None:
         with self._lock:

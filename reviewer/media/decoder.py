@@ -1,81 +1,150 @@
 """One demuxer + decoder over a file, positioned only through keyframes from the index.
 
-We never trust where a seek lands: every decoded frame is identified by its
-timestamp in the index, and a frame that is not there is never returned.
+We never trust where a seek lands: every decoded frame is identified by the
+packet it came from (decode_pass.stamp), and a frame that is not in the
+index is never returned. The top of the file is reached by reopening it,
+never by a seek to a time before the first frame (AVI refuses those with
+EPERM); a seek the demuxer refuses or lands late also falls back to the top.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import av.container
 import av.error
 import av.video.frame
 
-from reviewer.media.container import as_media_error, open_video
-from reviewer.media.index import FrameIndex
+from reviewer.media.container import as_media_error, file_problem, open_video
+from reviewer.media.decode_pass import decode_packet, drain, stamp
+from reviewer.media.errors import FileGoneError, MediaNotFoundError
+
+if TYPE_CHECKING:
+    from reviewer.media.index import FrameIndex
 
 Decoded = tuple[int, av.video.frame.VideoFrame]
+
+
+def seek(container: av.container.InputContainer, stream: object, index: FrameIndex, target: int) -> None:
+    """Ask the demuxer for ``target`` in the index's seek units (pts, dts or byte position)."""
+    container.seek(
+        target,
+        stream=stream,
+        backward=True,
+        any_frame=False,
+        unsupported_byte_offset=index.seek_field == "pos",
+    )
+
+
+class _LandedLate(Exception):
+    """The demuxer put us after the keyframe we asked for."""
 
 
 class Decoder:
     """Decodes runs of frames starting at a keyframe; not thread-safe (one per thread)."""
 
-    def __init__(self, path: Path, index: FrameIndex, threads: str = "AUTO") -> None:
+    def __init__(
+        self, path: Path, index: FrameIndex, threads: str = "AUTO", skipping: bool = True
+    ) -> None:
         self.path = path
         self.index = index
-        self._container, self._stream = open_video(path, threads)
+        self._threads = threads
+        # Skipping non-reference frames changes nothing a healthy frame is made of, but
+        # a packed B-frame skipped drops the next one (ADR 0007) and error concealment
+        # looks at the pictures decoded before: no skipping there.
+        self._may_skip = skipping and index.built_by == "packets"
+        self._open()
+
+    def _open(self) -> None:
+        self._container, self._stream = open_video(self.path, self._threads)
         self._skipping = False
+        self._fresh = True  # nothing read since the file was opened: we are at its top
 
     def close(self) -> None:
         self._container.close()
 
-    def run(self, key: int | None, skip_before: int) -> Iterator[Decoded]:
+    def run(self, key: int, skip_before: int) -> Iterator[Decoded]:
         """Frames in display order from keyframe ``key`` onward, as (index, frame).
 
         Packets displayed before ``skip_before`` are decoded only if other
         frames reference them (what mpv's hr-seek does): frames before
-        ``skip_before`` may be missing from the output.
+        ``skip_before`` may be missing from the output. Frames displayed
+        before ``key`` (an open GOP's leading frames) are never returned
+        after a seek: their references were not decoded.
         """
-        self._seek(key)
-        skip_pts = int(self.index.pts[min(skip_before, len(self.index) - 1)])
+        floor = key if self._position(key) else 0
         try:
-            yield from self._decode_packets(skip_pts)
+            yield from self._frames(floor, skip_before)
+        except _LandedLate:
+            self._reopen()
+            yield from self._frames(0, skip_before)
+
+    def _position(self, key: int) -> bool:
+        """Get to keyframe ``key``: True after a seek, False when reading from the top."""
+        if key <= 0 or not self.index.can_seek(key):
+            self._to_top()
+            return False
+        try:
+            self._seek(int(self.index.seek_ts[key]))
         except (OSError, av.error.FFmpegError) as exc:
-            if isinstance(exc, av.error.EOFError):
-                return
+            problem = file_problem(self.path)
+            if problem is not None:
+                raise problem from exc
+            self._to_top()  # the demuxer refused this seek (AVI before its first index entry)
+            return False
+        return True
+
+    def _seek(self, target: int) -> None:
+        seek(self._container, self._stream, self.index, target)
+        self._fresh = False
+
+    def _to_top(self) -> None:
+        if not self._fresh:
+            self._reopen()
+
+    def _reopen(self) -> None:
+        self._container.close()
+        try:
+            self._open()
+        except MediaNotFoundError as exc:
+            raise FileGoneError(self.path) from exc  # it was there when we started
+
+    def _frames(self, floor: int, skip_before: int) -> Iterator[Decoded]:
+        for packet, shown in self._packets(floor > 0, floor):
+            self._set_skipping(self._may_skip and shown is not None and shown < skip_before)
+            yield from self._identified(decode_packet(packet), floor)
+        yield from self._identified(drain(self._stream), floor)
+
+    def _packets(self, check_landing: bool, key: int) -> Iterator[tuple[av.Packet, int | None]]:
+        """Packets with the display index of the frame each carries (None: none of ours).
+
+        The run ends where nothing more can be read; the frames not out by then
+        are missing, and the caller decides whether that is damage or a lost file.
+        """
+        self._fresh = False
+        field = self.index.ident_field
+        try:
+            for packet in self._container.demux(self._stream):
+                if not packet.size:
+                    continue
+                shown = self.index.display_of(stamp(packet, field))
+                if check_landing and shown is not None:
+                    check_landing = False
+                    if shown > key:
+                        raise _LandedLate
+                yield packet, shown
+        except (av.error.EOFError, av.error.InvalidDataError):
+            return
+        except (OSError, av.error.FFmpegError) as exc:
             raise as_media_error(self.path, exc) from exc
 
-    def _seek(self, key: int | None) -> None:
-        if key is None:
-            # Well before the first frame: every demuxer takes that as "from the top".
-            target = int(self.index.seek_ts[0]) - int(10 / self.index.time_base)
-        else:
-            target = int(self.index.seek_ts[key])
-        try:
-            self._container.seek(target, stream=self._stream, backward=True, any_frame=False)
-        except (OSError, av.error.FFmpegError) as exc:
-            raise as_media_error(self.path, exc) from exc
-
-    def _decode_packets(self, skip_pts: int) -> Iterator[Decoded]:
-        for packet in self._container.demux(self._stream):
-            stamp = packet.pts if packet.pts is not None else packet.dts
-            self._set_skipping(stamp is not None and stamp < skip_pts and packet.size > 0)
-            yield from self._decode(packet)
-
-    def _decode(self, packet: av.Packet) -> Iterator[Decoded]:
-        try:
-            frames = packet.decode()
-        except av.error.InvalidDataError:
-            return  # one damaged packet: its frame is simply not produced
-        for video in frames:
-            i = self._identify(video)
-            if i is not None:
+    def _identified(self, videos: list[av.video.frame.VideoFrame], floor: int) -> Iterator[Decoded]:
+        for video in videos:
+            i = self.index.display_of(video.pts)
+            if i is not None and i >= floor:
                 yield i, video
-
-    def _identify(self, video: av.video.frame.VideoFrame) -> int | None:
-        stamp = video.pts if video.pts is not None else video.dts
-        return None if stamp is None else self.index.index_of_pts(int(stamp))
 
     def _set_skipping(self, skip: bool) -> None:
         if skip != self._skipping:

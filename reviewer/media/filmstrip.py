@@ -20,7 +20,8 @@ import av.error
 import cv2
 import numpy as np
 
-from reviewer.media.container import as_media_error, open_video
+from reviewer.media.container import as_media_error, file_problem, open_video
+from reviewer.media.decoder import seek
 from reviewer.media.fingerprint import quick_fingerprint
 from reviewer.media.frame import to_bgr
 from reviewer.media.index import FrameIndex, build_index
@@ -170,14 +171,27 @@ class _KeyframeReader:
         if self._last is not None and self._last[0] == key:
             return self._last[1]  # slots closer than a GOP share their keyframe
         try:
-            image = self._decode(int(self.index.pts[key]))
+            self._position(key)
+            image = self._decode()
         except (OSError, av.error.FFmpegError) as exc:
             raise as_media_error(self.path, exc) from exc
         self._last = (key, image)
         return image
 
-    def _decode(self, pts: int) -> np.ndarray:
-        self._container.seek(pts, stream=self._stream, backward=True)
+    def _position(self, key: int) -> None:
+        """Seek to keyframe ``key``; a seek the demuxer refuses reads from the top instead."""
+        if key > 0 and self.index.can_seek(key):
+            try:
+                seek(self._container, self._stream, self.index, int(self.index.seek_ts[key]))
+                return
+            except (OSError, av.error.FFmpegError):
+                if file_problem(self.path) is not None:
+                    raise
+        self._container.close()
+        self._container, self._stream = open_video(self.path, threads="SLICE")
+        self._stream.codec_context.skip_frame = "NONKEY"
+
+    def _decode(self) -> np.ndarray:
         for packet in self._container.demux(self._stream):
             if not packet.is_keyframe and packet.size:
                 continue

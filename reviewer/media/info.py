@@ -1,7 +1,13 @@
-"""``probe(path)``: what a footage file is, measured rather than taken from its header."""
+"""``probe(path)``: what a footage file is, measured rather than taken from its header.
+
+"Cut short" means data is really missing (ADR 0007): packets the file's own
+index lists are not in it, or its tail does not decode. Header frame counts
+that include zero-size repeat entries or discard-flagged packets do not count.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -11,9 +17,10 @@ import av.error
 import numpy as np
 
 from reviewer.media.container import as_media_error, open_video
-from reviewer.media.errors import MediaReadError
+from reviewer.media.decode_pass import Progress, decode_packet, decode_pass, drain
+from reviewer.media.errors import MediaDecodeError
 from reviewer.media.frame import normalise_rotation
-from reviewer.media.index import FrameIndex, build_index
+from reviewer.media.index import FrameIndex, Ranges, build_index, ranges
 from reviewer.media.paths import check_local_file
 
 # A frame counts as off-rhythm if its duration is more than 10 % from the median.
@@ -46,6 +53,10 @@ class MediaInfo:
     audio_codec: str | None
     recorded_at: datetime | None
     truncated: bool
+    damaged_frames: int = 0  # frames known not to decode
+    damaged_stretches: int = 0  # runs of consecutive damaged frames
+    damage_checked: bool = False  # every frame was decoded to count them
+    indexed_by: str = "packets"  # or "decoder": the file's own pts could not be trusted
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -53,27 +64,54 @@ class MediaInfo:
         return data
 
 
-def probe(path: str | Path, index: FrameIndex | None = None) -> MediaInfo:
-    """Open ``path``, count its frames from the packets and decode the first one."""
+def probe(
+    path: str | Path,
+    index: FrameIndex | None = None,
+    check: bool = False,
+    progress: Progress | None = None,
+) -> MediaInfo:
+    """Open ``path``, count its frames and decode the first one.
+
+    With ``check``, every frame is decoded so damaged frames are counted,
+    not only those the index already knows about.
+    """
     p = check_local_file(path)
     index = index if index is not None else build_index(p)
+    damaged = find_damage(p, index, progress) if check else index.damaged
     container, stream = open_video(p)
     try:
         first = _first_frame(p, container, stream)
-        return _describe(p, container, stream, index, first)
+        info = _describe(p, container, stream, index, first)
     finally:
         container.close()
+    return dataclasses.replace(
+        info,
+        damaged_frames=sum(b - a + 1 for a, b in damaged),
+        damaged_stretches=len(damaged),
+        damage_checked=check or index.built_by == "decoder",
+        indexed_by=index.built_by,
+    )
+
+
+def find_damage(p: Path, index: FrameIndex, progress: Progress | None = None) -> Ranges:
+    """Decode every frame: those that do not come out, or come out corrupt, are damaged."""
+    run = decode_pass(p, index.ident_field, progress=progress, total=len(index))
+    came = np.isin(index.ident, run.idents)
+    corrupt = np.isin(index.ident, run.idents[run.corrupt])
+    return ranges(np.flatnonzero(corrupt | ~came))
 
 
 def _first_frame(p: Path, container: av.container.InputContainer, stream: object) -> object:
     try:
-        for video in container.decode(stream):
+        for packet in container.demux(stream):
+            for video in decode_packet(packet):
+                return video
+        for video in drain(stream):  # type: ignore[arg-type]
             return video
-    except av.error.InvalidDataError:
-        pass
     except (OSError, av.error.FFmpegError) as exc:
-        raise as_media_error(p, exc) from exc
-    raise MediaReadError(p, "no decodable frame")
+        if not isinstance(exc, av.error.EOFError | av.error.InvalidDataError):
+            raise as_media_error(p, exc) from exc
+    raise MediaDecodeError(p, "no frame decodes")
 
 
 def _describe(p, container, stream, index: FrameIndex, first) -> MediaInfo:  # noqa: ANN001

@@ -74,6 +74,14 @@ class Recording:
     def step(self, delta: int = 1) -> Frame:
         return self.frame(self.position + delta)
 
+    def damaged_ranges(self) -> list[tuple[int, int]]:
+        """Frames known not to decode, as (first, last) runs on the shared timeline."""
+        return [
+            (a + first, b + first)
+            for source, first in zip(self.sources, self._first_frame, strict=True)
+            for a, b in source.damaged_ranges()
+        ]
+
     def close(self) -> None:
         for source in self.sources:
             source.close()

@@ -72,6 +72,7 @@ class Spec:
     video_args: tuple[str, ...] = ("-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p")
     container_args: tuple[str, ...] = ()
     audio: bool = False
+    audio_args: tuple[str, ...] = ("-c:a", "aac", "-b:a", "64k")
     # Frame ticks to keep (None keeps all): dropping ticks while keeping their
     # original timestamps is how the variable-frame-rate fixtures are made.
     keep: Callable[[int], bool] | None = None
@@ -131,7 +132,7 @@ def _ffmpeg_command(spec: Spec, out: Path) -> list[str]:
         cmd += ["-fps_mode", "passthrough"]
     cmd += list(spec.video_args)
     if spec.audio:
-        cmd += ["-c:a", "aac", "-b:a", "64k", "-shortest"]
+        cmd += [*spec.audio_args, "-shortest"]
     for key, value in spec.metadata.items():
         cmd += ["-metadata", f"{key}={value}"]
     cmd += list(spec.container_args)

@@ -117,3 +117,52 @@ def test_transport_stream_times_start_at_zero(footage):
     info = probe(footage.ts_offset.path)
     assert info.container == "mpegts"
     assert info.duration_ms == 2000
+
+
+@pytest.mark.parametrize("name", ["zero_size_avi", "discard_tail", "packed_b_avi", "mpeg2_ts"])
+def test_complete_files_are_not_called_cut_short(footage, name):
+    """Zero-size repeat entries and a discard-flagged last packet count in headers, not on screen."""
+    case = footage.get(name)
+    info = probe(case.path)
+    assert not info.truncated and info.frame_count_exact
+    assert info.frame_count == case.frames
+    assert info.duration_ms >= case.times_ms[-1]
+
+
+def test_header_counts_more_frames_than_are_shown(footage):
+    import av
+
+    with av.open(str(footage.zero_size_avi.path)) as container:
+        listed = container.streams.video[0].frames
+    assert listed > footage.zero_size_avi.frames  # the zero-size entries: not missing data
+
+
+def test_damaged_frames_are_counted_when_checked(footage):
+    case = footage.corrupt_slice
+    quick = probe(case.path)
+    assert (quick.damaged_frames, quick.damage_checked, quick.truncated) == (0, False, False)
+    full = probe(case.path, check=True)
+    assert (full.damaged_frames, full.damaged_stretches, full.damage_checked) == (1, 1, True)
+
+
+def test_decoder_built_index_is_said(footage):
+    info = probe(footage.pts_eq_dts_mp4.path)
+    assert info.indexed_by == "decoder" and info.damage_checked and info.damaged_frames == 0
+    assert info.frame_count == footage.pts_eq_dts_mp4.frames and not info.is_vfr
+
+
+def test_iphone_hevc(footage):
+    info = probe(footage.iphone_hevc.path)
+    assert (info.video_codec, info.pixel_format, info.rotation) == ("hevc", "yuv420p10le", 90)
+    assert (info.width, info.height) == (240, 320) and info.has_audio
+    assert info.frame_count == 60 and info.duration_ms == 2000 and not info.truncated
+
+
+def test_button_camera(footage):
+    info = probe(footage.button_mjpeg.path)
+    assert (info.video_codec, info.pixel_format, info.audio_codec) == (
+        "mjpeg",
+        "yuvj422p",
+        "pcm_s16le",
+    )
+    assert info.frame_count == 45 and not info.truncated

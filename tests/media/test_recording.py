@@ -31,3 +31,15 @@ def test_times_continue_across_chunks(footage):
         last = rec.frame_at_ms(10**9)
         assert last.index == len(rec) - 1
         assert rec.frame_at_ms(last.pts_ms).index == last.index
+
+
+def test_damaged_frames_keep_their_place_on_the_shared_timeline(footage):
+    a, damaged = footage.chunk_a, footage.corrupt_slice
+    (bad,) = damaged.damaged
+    with Recording([a.path, damaged.path]) as rec:
+        frame = rec.frame(a.frames + bad)
+        assert frame.damaged and frame.chunk == 1
+        assert frame.pts_ms == 2500 + damaged.times_ms[bad]
+        assert rec.damaged_ranges() == [(a.frames + bad, a.frames + bad)]
+        after = rec.step(+1)
+        assert not after.damaged and after.index == a.frames + bad + 1

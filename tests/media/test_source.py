@@ -157,3 +157,15 @@ def test_allocator_is_tuned_on_linux():
     from reviewer.media.memory import tune_allocator
 
     assert tune_allocator() is sys.platform.startswith("linux")
+
+
+def test_big_pictures_use_the_whole_cache_as_one_window(footage, monkeypatch):
+    """4K frames: one decoder and one window of the whole cache (a second decoder costs a cache)."""
+    monkeypatch.setattr("reviewer.media.source._BIG_PICTURE", 1)
+    case = footage.small
+    cap = 40 * 320 * 240 * 3 // 2
+    with FrameSource(case.path, cache=FrameCache(cap)) as src:
+        check(case, src.frame(119), 119)
+        for i in range(118, 40, -1):
+            check(case, src.step(-1), i)
+        assert src.window == 38 and src._pool is None  # no prefetch decoder
