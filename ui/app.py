@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from reviewer.media.paths import APP_NAME
 from reviewer.store.errors import StoreError
 from reviewer.store.project import SUFFIX, Project
+from ui import gc_guard
 from ui.fonts import use_cjk_fallback
 from ui.project.recent import recent_projects, remember
 from ui.project.start_page import StartPage, ask_new_project, ask_open_project
@@ -287,6 +288,7 @@ def make_app() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     use_cjk_fallback(app)
+    gc_guard.install(app)
     return app
 
 

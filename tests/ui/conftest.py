@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 import threading
 
 import pytest
@@ -12,12 +13,23 @@ def _no_leaked_windows_or_threads(qapp):
     before_threads = set(threading.enumerate())
     yield
     qapp.processEvents()
+    gc.collect()  # here, on the GUI thread (ui/gc_guard.py says why)
     leaked = [w for w in qapp.topLevelWidgets() if w not in before_widgets and w.isVisible()]
     assert not leaked, f"leaked windows: {leaked}"
     alive = [t for t in threading.enumerate() if t not in before_threads and t.is_alive()]
     for t in alive:
         t.join(timeout=5)
     assert not [t for t in alive if t.is_alive()], f"leaked threads: {alive}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_gui_thread(qapp):
+    """As the app does (ui/gc_guard.py): no garbage collection in worker threads."""
+    from ui import gc_guard
+
+    gc_guard.install(qapp)
+    yield
+    gc.enable()
 
 
 @pytest.fixture(scope="session", autouse=True)
