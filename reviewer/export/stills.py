@@ -48,6 +48,13 @@ class Stills:
         return "(the frame could not be read: no still)" if en else "（画面无法读取，无截图）"
 
 
+class DamagedFrame(Exception):
+    """The frame at a still's time could not be decoded: no grey placeholder goes in a
+    document as if it were evidence (the engine marks such frames, ADR 0007)."""
+
+    cause = ("此帧已损坏，无法解码", "the frame is damaged and cannot be decoded")
+
+
 class Grabber:
     """Keeps one FrameSource per footage file open while a document is built.
 
@@ -62,8 +69,11 @@ class Grabber:
         self._filter = still_filter(options.redact, options.redact_style) if options else None
 
     def jpeg(self, path: Path, t_ms: int, regions: Regions = NO_REGIONS) -> bytes:
-        """The frame on screen at ``t_ms`` as JPEG, redacted as chosen; raises MediaError."""
+        """The frame on screen at ``t_ms`` as JPEG, redacted as chosen; raises MediaError,
+        or DamagedFrame when that frame could not be decoded."""
         frame = self._source(path).frame_at_ms(t_ms)
+        if frame.damaged:
+            raise DamagedFrame()
         image = frame.to_bgr(self.max_width)
         if self._filter is not None:
             image = self._filter(regions, frame.pts_ms, image, frame.to_bgr())
@@ -93,6 +103,8 @@ class Grabber:
             check(flag)
             try:
                 images.append(self.jpeg(item.source, t, item.regions))
+            except DamagedFrame as exc:
+                problems.append(skip(item, "still_unreadable", exc.cause, at_ms=t))
             except MediaError as exc:
                 if is_gone(exc):  # unplugged while we read: offline after all
                     return Stills(tuple(images), (skip(item, "no_still"),), offline=True)
