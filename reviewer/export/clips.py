@@ -71,7 +71,7 @@ def one(item: Item, target: Path, options: ExportOptions, indexes: Indexes, scra
         flag: CancelFlag | None = None) -> Path:
     """Write the clip of ``item`` to ``target`` (atomically)."""
     assert item.source is not None
-    c = None
+    c = index = None
     with atomic.atomic_path(target) as tmp:
         if exact(options):
             index = indexes.get(item.source)
@@ -83,7 +83,7 @@ def one(item: Item, target: Path, options: ExportOptions, indexes: Indexes, scra
             args = video.exact_args(item.source, c, g, item.has_audio, overlay, options, tmp)
         else:
             args = video.lossless_args(item.source, plan.span(item, options), tmp)
-        redacted_video.run(args, item, c, options, flag)  # plain ffmpeg unless redacting
+        redacted_video.run(args, item, c, options, flag, index)  # plain ffmpeg when it can
     return target
 
 

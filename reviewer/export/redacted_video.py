@@ -34,7 +34,7 @@ from reviewer.redact.detect import looked_at
 from reviewer.redact.detector import shared
 from reviewer.redact.errors import RedactError
 from reviewer.redact.frames import FrameRef, walk
-from reviewer.redact.model import Pass, Regions, Track
+from reviewer.redact.model import NO_REGIONS, Pass, Regions, Track
 from reviewer.redact.pictures import MARK_TEXT
 from reviewer.redact.tracking import Scan, link
 
@@ -66,16 +66,23 @@ def unredacted_mark(height: int, options: ExportOptions, scratch: Path) -> list[
 
 
 def run(args: Sequence[str], item: Item, cut: Cut | None, options: ExportOptions,
-        flag: CancelFlag | None = None) -> None:
-    """Run the export's ffmpeg command, through the redaction stage when redaction is on."""
-    if not active(options) or cut is None:
+        flag: CancelFlag | None = None, index: FrameIndex | None = None) -> None:
+    """Run the export's ffmpeg command; the footage goes through our decoder first when
+    redaction is on, or when the file's own timestamps cannot be trusted (``index`` built
+    from the decoder's output, ADR 0007): ffmpeg's ``trim`` would read those timestamps and
+    cut other frames than the tag's, so it is fed frames stamped with the index's times."""
+    redacting = active(options)
+    if cut is None or item.source is None or not (redacting or _untrusted_clock(index)):
         ffmpeg.run(args, flag)
         return
-    assert item.source is not None
     piped = swap_input(list(args), item.source)
-    index = build_index(item.source)
-    regions = complete_regions(item, index, cut, flag)
+    index = index if index is not None else build_index(item.source)
+    regions = complete_regions(item, index, cut, flag) if redacting else NO_REGIONS
     _run_fed(piped, lambda stdin: _produce(stdin, item, index, cut, regions, options, flag), flag)
+
+
+def _untrusted_clock(index: FrameIndex | None) -> bool:
+    return index is not None and index.built_by == "decoder"
 
 
 def swap_input(args: list[str], source: Path) -> list[str]:
@@ -114,11 +121,12 @@ def _produce(stdin: object, item: Item, index: FrameIndex, cut: Cut, regions: Re
         video_stream = None
         for ref in walk(item.source, index, cut.first, cut.last):
             check(flag)
-            frame = _redacted(ref, regions, options)
+            pts = int(index.pts[ref.index])  # the engine's time of this frame, not the file's
+            frame = _redacted(ref, regions, options, pts)
             if video_stream is None:
                 video_stream = _video_stream(out, frame, index.time_base)
             if audio is not None:
-                audio.mux_until(float(ref.video.pts * index.time_base))
+                audio.mux_until(float(pts * index.time_base))
             for packet in video_stream.encode(frame):
                 out.mux(packet)
         if audio is not None:
@@ -167,7 +175,8 @@ class _Audio:
         return float(packet.pts * self._in.time_base)
 
 
-def _redacted(ref: FrameRef, regions: Regions, options: ExportOptions) -> av.VideoFrame:
+def _redacted(ref: FrameRef, regions: Regions, options: ExportOptions,
+              pts: int) -> av.VideoFrame:
     picture = ref.picture()
     boxes = regions.boxes_at(ref.t_ms)
     style = options.redact_style
@@ -179,7 +188,7 @@ def _redacted(ref: FrameRef, regions: Regions, options: ExportOptions) -> av.Vid
     else:
         image = rotate(picture.pixels, picture.rotation).copy()
         frame = av.VideoFrame.from_ndarray(render.bgr(image, boxes, style), format="bgr24")
-    frame.pts = int(ref.video.pts)
+    frame.pts = pts
     return frame
 
 

@@ -101,7 +101,8 @@ def _segment(segment: plan.Segment, frame: Frame, options: ExportOptions, indexe
     assert item.source is not None
     if options.lower_third:
         overlays = lower_third(span, frame.height, scratch) + overlays
-    c = video.cut(indexes.get(item.source), item, options)
+    index = indexes.get(item.source)
+    c = video.cut(index, item, options)
     g = video.Grid(frame.rate, frame.frames(segment))
     fit = (f"scale={frame.width}:{frame.height}:force_original_aspect_ratio=decrease,"
            f"pad={frame.width}:{frame.height}:(ow-iw)/2:(oh-ih)/2,setsar=1")
@@ -119,7 +120,7 @@ def _segment(segment: plan.Segment, frame: Frame, options: ExportOptions, indexe
     redacted_video.run([*inputs, "-filter_complex", graph, "-map", "[v]", "-map", "[a]",
                         "-fps_mode", "passthrough", *video.encode_args(options), "-ar", "48000",
                         *ffmpeg.STRIP, "-video_track_timescale", str(video.timescale(frame.rate)),
-                        str(out)], item, c, options, flag)
+                        str(out)], item, c, options, flag, index)
 
 
 def _title_args(segment: plan.Segment, frame: Frame, options: ExportOptions, scratch: Path,
