@@ -142,22 +142,3 @@ class SetTagRound:
 
     def merged_with(self, later: Command) -> Command | None:
         return None
-
-
-@dataclass(frozen=True)
-class Batch:
-    """Several commands in one transaction and one undo step (a returned ledger)."""
-
-    commands: tuple[Command, ...]
-
-    def apply(self, ctx: EditContext) -> Changes:
-        changes = Changes()
-        for command in self.commands:
-            changes |= command.apply(ctx)
-        return changes
-
-    def inverse(self) -> Command:
-        return Batch(tuple(c.inverse() for c in reversed(self.commands)))
-
-    def merged_with(self, later: Command) -> Command | None:
-        return None

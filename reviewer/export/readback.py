@@ -13,11 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reviewer.campaign import ledger_import
-from reviewer.campaign.commands import Batch
 from reviewer.codebook.model import STATUS_LABELS
 from reviewer.export import ledger_file
 from reviewer.export.ledger import HEADERS, ID_COLUMN, STATUS_COLUMN
-from reviewer.store.commands import Command, EditTag
+from reviewer.store.commands import Batch, Command, EditTag
 from reviewer.store.errors import UnknownTagError
 from reviewer.store.model import Changes, Tag
 from reviewer.store.project import Project
