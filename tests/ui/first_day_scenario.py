@@ -250,6 +250,9 @@ class Day:
             made = [t for t in session.project.tags() if t.media_id == by_name["damaged.mp4"]]
             outcomes.append([screen.showing.value, screen.damaged, count() - before,
                              made[-1].start_ms if made else None, screen.position_ms])  # fmt: skip
+            if screen.damaged and "damaged_frame" not in self.report:
+                self.report["damaged_frame"] = [w.view.message(), w.statusBar().currentMessage()]
+                self.shot("damaged_frame")
             if screen.showing is Showing.BROKEN and "broken_frame" not in self.report:
                 self.report["broken_frame"] = w.view.message()
                 self.shot("broken_frame")
